@@ -1,0 +1,61 @@
+package dochooks.domain.integration;
+
+import dochooks.domain.validation.InvalidValueException;
+import dochooks.domain.validation.Rule;
+import dochooks.domain.validation.Text;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A credential (client secret, API key, token). 1–2048 characters, no control characters, since it
+ * may become a header value. {@link #toString()} never shows it; only {@link #reveal()} does, for
+ * the one adapter that must send or encrypt it.
+ */
+public final class Secret {
+    public static final int MAX_LENGTH = 2048;
+    private static final String MASK = "\u2022\u2022\u2022\u2022";
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    /** A secret typed by a user; validated. */
+    public static Secret of(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidValueException(Rule.REQUIRED);
+        }
+        return new Secret(Text.requirePlainText(value, MAX_LENGTH));
+    }
+
+    public String reveal() {
+        return value;
+    }
+
+    /** {@code ••••} plus the last 4 characters, or only {@code ••••} when the secret is shorter than 12. */
+    public String hint() {
+        int length = Text.length(value);
+        if (length < 12) {
+            return MASK;
+        }
+        return MASK + value.substring(value.offsetByCodePoints(0, length - 4));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        // constant time, so that comparing secrets cannot leak them through timing
+        return other instanceof Secret that && MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return 0; // deliberately uninformative
+    }
+
+    @Override
+    public String toString() {
+        return "Secret[****]";
+    }
+}

@@ -1,0 +1,106 @@
+package dochooks.application.testing;
+
+import dochooks.application.error.IntegrationNotFoundException;
+import dochooks.application.error.NameTakenException;
+import dochooks.application.error.VersionConflictException;
+import dochooks.application.integration.port.in.PageCursor;
+import dochooks.application.integration.port.out.DeleteIntegrationPort;
+import dochooks.application.integration.port.out.ListIntegrationsPort;
+import dochooks.application.integration.port.out.LoadIntegrationPort;
+import dochooks.application.integration.port.out.SaveIntegrationPort;
+import dochooks.domain.integration.Integration;
+import dochooks.domain.integration.IntegrationId;
+import dochooks.domain.integration.IntegrationStatus;
+import dochooks.domain.tenancy.TenantId;
+import io.vertx.core.Future;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real, in-memory implementation of the integration ports, with the same rules as PostgreSQL
+ * (unique comparison key per tenant, versioned updates). Used by application and HTTP tests.
+ */
+public final class InMemoryIntegrationStore
+        implements LoadIntegrationPort, ListIntegrationsPort, SaveIntegrationPort, DeleteIntegrationPort {
+
+    private record Key(TenantId tenant, IntegrationId id) {
+    }
+
+    private static final Comparator<Integration> LISTING_ORDER = Comparator
+            .comparing((Integration i) -> i.name().comparisonKey())
+            .thenComparing(i -> i.id().value().toString());
+
+    private final Map<Key, Integration> integrations = new ConcurrentHashMap<>();
+    private final Map<Key, Integer> connectionDrops = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Optional<Integration>> load(TenantId tenant, IntegrationId id) {
+        return Future.succeededFuture(Optional.ofNullable(integrations.get(new Key(tenant, id))));
+    }
+
+    @Override
+    public Future<List<Integration>> list(TenantId tenant, Optional<IntegrationStatus> status,
+            Optional<PageCursor> after, int limit) {
+        List<Integration> page = integrations.values().stream()
+                .filter(i -> i.tenant().equals(tenant))
+                .filter(i -> status.map(s -> i.status() == s).orElse(true))
+                .filter(i -> after.map(cursor -> isAfter(i, cursor)).orElse(true))
+                .sorted(LISTING_ORDER)
+                .limit(limit)
+                .toList();
+        return Future.succeededFuture(page);
+    }
+
+    private static boolean isAfter(Integration integration, PageCursor cursor) {
+        int byName = integration.name().comparisonKey().compareTo(cursor.nameKey());
+        return byName > 0 || (byName == 0 && integration.id().value().toString().compareTo(cursor.id().toString()) > 0);
+    }
+
+    @Override
+    public synchronized Future<Void> insert(Integration integration) {
+        if (nameTaken(integration)) {
+            return Future.failedFuture(new NameTakenException("name taken: " + integration.name()));
+        }
+        integrations.put(new Key(integration.tenant(), integration.id()), integration);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Void> update(Integration next, long expectedVersion, boolean dropConnections) {
+        Key key = new Key(next.tenant(), next.id());
+        Integration stored = integrations.get(key);
+        if (stored == null) {
+            return Future.failedFuture(new IntegrationNotFoundException("gone: " + next.id()));
+        }
+        if (stored.version() != expectedVersion) {
+            return Future.failedFuture(new VersionConflictException("version moved to " + stored.version()));
+        }
+        if (nameTaken(next)) {
+            return Future.failedFuture(new NameTakenException("name taken: " + next.name()));
+        }
+        integrations.put(key, next);
+        if (dropConnections) {
+            connectionDrops.merge(key, 1, Integer::sum);
+        }
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Boolean> delete(TenantId tenant, IntegrationId id) {
+        return Future.succeededFuture(integrations.remove(new Key(tenant, id)) != null);
+    }
+
+    /** How many times an update asked to drop the integration's connections (for tests). */
+    public int connectionDropsOf(TenantId tenant, IntegrationId id) {
+        return connectionDrops.getOrDefault(new Key(tenant, id), 0);
+    }
+
+    private boolean nameTaken(Integration candidate) {
+        return integrations.values().stream().anyMatch(other -> other.tenant().equals(candidate.tenant())
+                && !other.id().equals(candidate.id())
+                && other.name().comparisonKey().equals(candidate.name().comparisonKey()));
+    }
+}

@@ -2,23 +2,31 @@ package dochooks.domain.integration;
 
 import dochooks.domain.validation.InvalidValueException;
 import dochooks.domain.validation.Rule;
+import dochooks.domain.validation.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An absolute http(s) URL of a provider, without user-info or fragment, at most 2048 characters.
+ * An absolute http(s) URL of a provider, without user-info or fragment, at most 2048 characters (code
+ * points), with a port, when one is given, from 1 to 65535.
  * Build one with {@link #baseApiUrl} (no query, trailing slashes removed, so endpoint names can be
  * appended) or {@link #endpoint} (a full endpoint URL whose query is kept).
  */
 public record ProviderUrl(String value) {
     public static final int MAX_LENGTH = 2048;
+    private static final int MIN_PORT = 1;
+    private static final int MAX_PORT = 65535;
 
     public ProviderUrl {
         Objects.requireNonNull(value, "value");
         URI uri = parse(value);
         if (uri.getScheme() == null || uri.getHost() == null || uri.isOpaque()) {
+            throw new InvalidValueException(Rule.URL_NOT_ABSOLUTE);
+        }
+        // java.net.URI takes any digits as a port; a port nobody can connect to is no address at all
+        if (uri.getPort() != -1 && (uri.getPort() < MIN_PORT || uri.getPort() > MAX_PORT)) {
             throw new InvalidValueException(Rule.URL_NOT_ABSOLUTE);
         }
         if (uri.getRawUserInfo() != null) {
@@ -54,7 +62,7 @@ public record ProviderUrl(String value) {
         if (raw == null || raw.isEmpty()) {
             throw new InvalidValueException(Rule.REQUIRED);
         }
-        if (raw.length() > MAX_LENGTH) {
+        if (Text.length(raw) > MAX_LENGTH) { // characters are code points, as for every other length rule
             throw new InvalidValueException(Rule.MAX_LENGTH, MAX_LENGTH);
         }
         ProviderUrl url = new ProviderUrl(raw);

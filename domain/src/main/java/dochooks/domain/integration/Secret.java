@@ -1,6 +1,5 @@
 package dochooks.domain.integration;
 
-import dochooks.domain.validation.InvalidValueException;
 import dochooks.domain.validation.Rule;
 import dochooks.domain.validation.Text;
 import java.security.MessageDigest;
@@ -21,11 +20,12 @@ public final class Secret {
         this.value = value;
     }
 
-    /** A secret typed by a user; validated. */
+    /**
+     * A secret typed by a user; validated: null is {@link Rule#REQUIRED}, an empty or too long one
+     * {@link Rule#LENGTH} (as for client ids), one with a control character {@link Rule#CONTROL_CHARACTERS}.
+     * The exception never contains the value.
+     */
     public static Secret of(String value) {
-        if (value == null || value.isEmpty()) {
-            throw new InvalidValueException(Rule.REQUIRED);
-        }
         return new Secret(Text.requirePlainText(value, MAX_LENGTH));
     }
 

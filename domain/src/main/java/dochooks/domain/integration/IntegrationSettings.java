@@ -25,13 +25,15 @@ public record IntegrationSettings(IntegrationName name, ProviderUrl baseApiUrl, 
      *                form has none, and the stored secret when the form omits it and neither the auth type
      *                nor the origin of any URL changed (so a stored secret can never be redirected).
      * @param earlier violations already found by the caller (unknown fields, wrong JSON types...): they
-     *                are reported first, and their fields are not checked again.
+     *                are reported first, in their order, and their fields are not checked again. The form's
+     *                own violations follow in {@link IntegrationForm#FIELDS} order.
      * @throws dochooks.domain.validation.ValidationException listing every violation
      */
     public static IntegrationSettings from(IntegrationForm form, UrlPolicy policy, Integration current,
             List<FieldViolation> earlier) {
         Violations violations = new Violations();
         violations.addAll(earlier);
+        int earlierCount = earlier.size();
         IntegrationName name = violations.attempt("name", () -> new IntegrationName(form.name()));
         ProviderUrl baseApiUrl = violations.attempt("baseApiUrl", () -> ProviderUrl.baseApiUrl(form.baseApiUrl(), policy));
         RequestParameters parameters = violations.attempt("requestParameters",
@@ -43,9 +45,34 @@ public record IntegrationSettings(IntegrationName name, ProviderUrl baseApiUrl, 
             auth = oauth2(form, policy, baseApiUrl, current, violations);
         } else if (authType == AuthType.API_KEY) {
             auth = apiKey(form, baseApiUrl, current, violations);
+        } else {
+            checkFormatsOfAuthFields(form, policy, violations);
         }
+        violations.sortAfter(earlierCount, IntegrationForm.FIELDS);
         violations.throwIfAny();
         return new IntegrationSettings(name, baseApiUrl, parameters, auth, status);
+    }
+
+    /**
+     * Without a valid auth type nobody can say which auth fields are required or refused, but the ones
+     * sent can still break their own rules: report those too, so that every failing field is listed at once.
+     */
+    private static void checkFormatsOfAuthFields(IntegrationForm form, UrlPolicy policy, Violations violations) {
+        if (form.authenticationUrl() != null) {
+            violations.attempt("authenticationUrl", () -> ProviderUrl.endpoint(form.authenticationUrl(), policy));
+        }
+        if (form.tokenEndpointUrl() != null) {
+            violations.attempt("tokenEndpointUrl", () -> ProviderUrl.endpoint(form.tokenEndpointUrl(), policy));
+        }
+        if (form.clientId() != null) {
+            violations.attempt("clientId", () -> new ClientId(form.clientId()));
+        }
+        if (form.clientSecret() != null) {
+            violations.attempt("clientSecret", () -> Secret.of(form.clientSecret()));
+        }
+        if (form.apiKey() != null) {
+            violations.attempt("apiKey", () -> Secret.of(form.apiKey()));
+        }
     }
 
     private static AuthType authType(IntegrationForm form, Violations violations) {

@@ -46,6 +46,18 @@ public final class Violations {
         return found.isEmpty();
     }
 
+    /**
+     * Orders the violations recorded after the first {@code keep} by the position of their field in
+     * {@code fieldOrder} (fields not in it go last), so reports do not depend on the order checks ran in.
+     */
+    public void sortAfter(int keep, List<String> fieldOrder) {
+        List<FieldViolation> tail = found.subList(keep, found.size());
+        tail.sort(java.util.Comparator.comparingInt(v -> {
+            int position = fieldOrder.indexOf(v.field());
+            return position < 0 ? fieldOrder.size() : position;
+        }));
+    }
+
     /** Throws a {@link ValidationException} listing everything recorded, if anything was. */
     public void throwIfAny() {
         if (!found.isEmpty()) {

@@ -64,12 +64,13 @@ final class DatabaseFailures {
                 || failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
             return true;
         }
-        // The pool fails an acquisition that waited too long with a bare "Timeout" (a NoStackTraceThrowable
-        // from Vert.x internals), and every waiter with "Pool closed" once closed.
+        // These come as bare VertxExceptions (or NoStackTraceThrowables), told apart only by their messages:
+        // an acquisition that waited too long, a pool closed under its waiters, and a pooled connection that
+        // the server closed before the pool noticed.
         String message = failure.getMessage();
         boolean fromVertx = failure instanceof VertxException || failure.getClass().getName().startsWith("io.vertx.");
         return fromVertx && message != null
                 && (message.equals("Timeout") || message.startsWith("Timeout waiting for connection")
-                        || message.equals("Pool closed"));
+                        || message.equals("Pool closed") || message.startsWith("Connection is not active now"));
     }
 }

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The integrations registry on PostgreSQL, through the Vert.x reactive client: the storage ports of the
@@ -44,10 +46,15 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
 
     /** A dead database must fail a request within about a second, not hang it. */
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+    /** How long a request waits for a pooled connection when all are busy or being opened. */
     private static final int ACQUIRE_TIMEOUT_MILLIS = 1000;
     private static final long HEALTH_CHECK_TIMEOUT_MILLIS = 1000;
+    /** Closing waits this long for connection attempts in flight, then lets shutdown go on. */
+    private static final long CLOSE_TIMEOUT_MILLIS = 3_000;
     /** Waiters beyond this many per pooled connection are refused at once (503) instead of queueing. */
     private static final int WAITERS_PER_CONNECTION = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceAdapter.class);
 
     private final Pool pool;
     private final EncryptionKeys keys;
@@ -78,7 +85,6 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
                 .setReconnectAttempts(0);
         connectOptions.addProperty("application_name", "dochooks");
         PoolOptions poolOptions = new PoolOptions()
-                .setName("dochooks-database")
                 .setMaxSize(maxPoolSize)
                 .setConnectionTimeout(ACQUIRE_TIMEOUT_MILLIS)
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -200,9 +206,18 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
                 });
     }
 
-    /** Closes the pool; pending and later calls fail with {@link DatabaseUnavailableException}. */
+    /**
+     * Closes the pool; later calls fail with {@link DatabaseUnavailableException}. Completes within about 3 s
+     * even when a connection attempt to a server that accepted TCP but never answers is still in flight: the
+     * client has no timeout for the startup handshake, and closing would otherwise wait for it forever.
+     */
     public Future<Void> close() {
-        return pool.close();
+        return pool.close()
+                .timeout(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .recover(slow -> {
+                    LOG.warn("the database pool did not close within {} ms; going on", CLOSE_TIMEOUT_MILLIS);
+                    return Future.succeededFuture();
+                });
     }
 
     @Override

@@ -25,6 +25,21 @@ final class Await {
         }
     }
 
+    /** Waits for the future to complete: its failure, or empty when it succeeded. */
+    static java.util.Optional<Throwable> failureOrNothing(Future<?> future) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);
+            return java.util.Optional.empty();
+        } catch (ExecutionException e) {
+            return java.util.Optional.of(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no outcome within " + SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
     static Throwable failure(Future<?> future) {
         try {
             Object value = future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);

@@ -48,6 +48,8 @@ class DatabaseFailuresTest {
                 DatabaseFailures.translate(new VertxException(new ConnectException("Connection refused"))));
         assertInstanceOf(DatabaseUnavailableException.class,
                 DatabaseFailures.translate(new VertxException("Timeout waiting for connection")));
+        assertInstanceOf(DatabaseUnavailableException.class,
+                DatabaseFailures.translate(new VertxException("Connection is not active now, current status: CLOSED")));
     }
 
     @Test

@@ -1,0 +1,237 @@
+package dochooks.adapters.persistence;
+
+import dochooks.application.error.DatabaseUnavailableException;
+import dochooks.application.error.IntegrationNotFoundException;
+import dochooks.application.error.VersionConflictException;
+import dochooks.application.health.HealthCheckPort;
+import dochooks.application.integration.port.in.PageCursor;
+import dochooks.application.integration.port.out.DeleteIntegrationPort;
+import dochooks.application.integration.port.out.ListIntegrationsPort;
+import dochooks.application.integration.port.out.LoadIntegrationPort;
+import dochooks.application.integration.port.out.SaveIntegrationPort;
+import dochooks.domain.integration.Integration;
+import dochooks.domain.integration.IntegrationId;
+import dochooks.domain.integration.IntegrationStatus;
+import dochooks.domain.tenancy.TenantId;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The integrations registry on PostgreSQL, through the Vert.x reactive client: the storage ports of the
+ * application and the database's health check. Every query is scoped to a tenant; secrets are sealed with
+ * {@link EncryptionKeys} before they reach a column. Failures are the application's named exceptions
+ * ({@link DatabaseUnavailableException}, ...), never client exceptions.
+ *
+ * <p>Build it with {@link #create}, after {@link DatabaseMigrations#migrate}; call {@link #verifyKeyIds()}
+ * before serving, and {@link #close()} at shutdown.
+ */
+public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegrationsPort, SaveIntegrationPort,
+        DeleteIntegrationPort, HealthCheckPort {
+
+    /** A dead database must fail a request within about a second, not hang it. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+    /** How long a request waits for a pooled connection when all are busy or being opened. */
+    private static final int ACQUIRE_TIMEOUT_MILLIS = 1000;
+    private static final long HEALTH_CHECK_TIMEOUT_MILLIS = 1000;
+    /** Closing waits this long for connection attempts in flight, then lets shutdown go on. */
+    private static final long CLOSE_TIMEOUT_MILLIS = 3_000;
+    /** Waiters beyond this many per pooled connection are refused at once (503) instead of queueing. */
+    private static final int WAITERS_PER_CONNECTION = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceAdapter.class);
+
+    private final Pool pool;
+    private final EncryptionKeys keys;
+    private final IntegrationTable integrations;
+
+    private PersistenceAdapter(Pool pool, EncryptionKeys keys) {
+        this.pool = pool;
+        this.keys = keys;
+        this.integrations = new IntegrationTable(new SecretCipher(keys));
+    }
+
+    /**
+     * A pool of at most {@code maxPoolSize} connections to {@code connection}; connects lazily, so this never
+     * fails for an unreachable database (the first query does).
+     */
+    public static PersistenceAdapter create(Vertx vertx, DatabaseConnection connection, EncryptionKeys keys,
+            int maxPoolSize) {
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
+        }
+        PgConnectOptions connectOptions = new PgConnectOptions()
+                .setHost(connection.host())
+                .setPort(connection.port())
+                .setDatabase(connection.database())
+                .setUser(connection.user())
+                .setPassword(connection.password())
+                .setCachePreparedStatements(true)
+                .setReconnectAttempts(0);
+        connectOptions.addProperty("application_name", "dochooks");
+        PoolOptions poolOptions = new PoolOptions()
+                .setMaxSize(maxPoolSize)
+                .setConnectionTimeout(ACQUIRE_TIMEOUT_MILLIS)
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxWaitQueueSize(maxPoolSize * WAITERS_PER_CONNECTION);
+        Pool pool = PgBuilder.pool()
+                .with(poolOptions)
+                .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
+                .connectingTo(connectOptions)
+                .using(vertx)
+                .build();
+        return new PersistenceAdapter(pool, keys);
+    }
+
+    @Override
+    public Future<Optional<Integration>> load(TenantId tenant, IntegrationId id) {
+        return pool.preparedQuery(IntegrationTable.SELECT_ONE).execute(Tuple.of(tenant.value(), id.value()))
+                .recover(DatabaseFailures::translated)
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(integrations.integration(rows.iterator().next())));
+    }
+
+    @Override
+    public Future<List<Integration>> list(TenantId tenant, Optional<IntegrationStatus> status,
+            Optional<PageCursor> after, int limit) {
+        if (limit < 1) {
+            return Future.succeededFuture(List.of());
+        }
+        IntegrationTable.Query query = IntegrationTable.listing(tenant, status, after, limit);
+        return pool.preparedQuery(query.sql()).execute(query.parameters())
+                .recover(DatabaseFailures::translated)
+                .map(this::integrations);
+    }
+
+    private List<Integration> integrations(RowSet<Row> rows) {
+        List<Integration> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            result.add(integrations.integration(row));
+        }
+        return result;
+    }
+
+    @Override
+    public Future<Void> insert(Integration integration) {
+        Tuple row;
+        try {
+            row = integrations.row(integration);
+        } catch (RuntimeException sealingFailed) {
+            return Future.failedFuture(sealingFailed);
+        }
+        return pool.preparedQuery(IntegrationTable.INSERT).execute(row)
+                .recover(DatabaseFailures::translated)
+                .mapEmpty();
+    }
+
+    @Override
+    public Future<Void> update(Integration next, long expectedVersion, boolean dropConnections) {
+        Tuple row;
+        try {
+            row = integrations.row(next).addLong(expectedVersion);
+        } catch (RuntimeException sealingFailed) {
+            return Future.failedFuture(sealingFailed);
+        }
+        Tuple key = Tuple.of(next.tenant().value(), next.id().value());
+        return pool.<Void>withTransaction(connection -> connection.preparedQuery(IntegrationTable.UPDATE).execute(row)
+                        .compose(updated -> updated.rowCount() == 1
+                                ? afterUpdate(connection, key, dropConnections)
+                                : whyNotUpdated(connection, key, expectedVersion)))
+                .recover(DatabaseFailures::translated);
+    }
+
+    private static Future<Void> afterUpdate(SqlClient connection, Tuple key, boolean dropConnections) {
+        if (!dropConnections) {
+            return Future.succeededFuture();
+        }
+        return connection.preparedQuery(UserConnectionsTable.DELETE_OF_INTEGRATION).execute(key).mapEmpty();
+    }
+
+    /** Nothing matched the conditional update: the row is gone, or its version moved. */
+    private static Future<Void> whyNotUpdated(SqlClient connection, Tuple key, long expectedVersion) {
+        return connection.preparedQuery(IntegrationTable.SELECT_VERSION).execute(key).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.failedFuture(new IntegrationNotFoundException("the integration is gone"));
+            }
+            long stored = rows.iterator().next().getLong("version");
+            return Future.failedFuture(new VersionConflictException(
+                    "expected version " + expectedVersion + ", stored version is " + stored));
+        });
+    }
+
+    @Override
+    public Future<Boolean> delete(TenantId tenant, IntegrationId id) {
+        // user_connections rows go with it: ON DELETE CASCADE
+        return pool.preparedQuery(IntegrationTable.DELETE).execute(Tuple.of(tenant.value(), id.value()))
+                .recover(DatabaseFailures::translated)
+                .map(deleted -> deleted.rowCount() > 0);
+    }
+
+    /**
+     * Succeeds when every secret and token stored, in every table and for every tenant, is under a key id the
+     * configured keys have. Fails with {@link IllegalStateException} naming the unknown key ids (never key
+     * material) otherwise: startup must refuse such a database, whose values could not be opened.
+     */
+    public Future<Void> verifyKeyIds() {
+        return pool.query(IntegrationTable.SECRET_KEY_IDS + " UNION " + UserConnectionsTable.TOKEN_KEY_IDS)
+                .execute()
+                .recover(DatabaseFailures::translated)
+                .compose(rows -> {
+                    TreeSet<String> unknown = new TreeSet<>();
+                    for (Row row : rows) {
+                        unknown.add(row.getString("key_id"));
+                    }
+                    unknown.removeAll(keys.keyIds());
+                    if (unknown.isEmpty()) {
+                        return Future.succeededFuture();
+                    }
+                    return Future.failedFuture(new IllegalStateException("the database holds values encrypted under "
+                            + "key ids that are not configured: " + String.join(", ", unknown)
+                            + "; add those keys (after the current primary key) to the encryption keys"));
+                });
+    }
+
+    /**
+     * Closes the pool; later calls fail with {@link DatabaseUnavailableException}. Completes within about 3 s
+     * even when a connection attempt to a server that accepted TCP but never answers is still in flight: the
+     * client has no timeout for the startup handshake, and closing would otherwise wait for it forever.
+     */
+    public Future<Void> close() {
+        return pool.close()
+                .timeout(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .recover(slow -> {
+                    LOG.warn("the database pool did not close within {} ms; going on", CLOSE_TIMEOUT_MILLIS);
+                    return Future.succeededFuture();
+                });
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    /** {@code SELECT 1}; fails with {@link DatabaseUnavailableException} unless it answers within 1 s. */
+    @Override
+    public Future<Void> check() {
+        return pool.query("SELECT 1").execute()
+                .timeout(HEALTH_CHECK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .<Void>mapEmpty()
+                .recover(failure -> Future.failedFuture(
+                        new DatabaseUnavailableException("the database does not answer", failure)));
+    }
+}

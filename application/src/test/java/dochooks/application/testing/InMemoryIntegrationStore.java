@@ -30,27 +30,12 @@ public final class InMemoryIntegrationStore
     }
 
     /**
-     * Comparison keys compare by code point, as PostgreSQL's {@code "C"} collation does on UTF-8 text, and
-     * not by UTF-16 unit ({@link String#compareTo}), which puts U+E000..U+FFFF after supplementary characters.
-     * Ids compare as their lower-case text, which is PostgreSQL's unsigned byte order of uuids.
+     * The listing order of the port: comparison keys by {@link String#compareTo} (UTF-16 code units; PostgreSQL
+     * keeps a UTF-16BE copy of the key to sort the same way), then ids as their lower-case text, which is
+     * PostgreSQL's unsigned byte order of uuids.
      */
-    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int left = a.codePointAt(i);
-            int right = b.codePointAt(j);
-            if (left != right) {
-                return Integer.compare(left, right);
-            }
-            i += Character.charCount(left);
-            j += Character.charCount(right);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    };
-
     private static final Comparator<Integration> LISTING_ORDER = Comparator
-            .comparing((Integration i) -> i.name().comparisonKey(), CODE_POINT_ORDER)
+            .comparing((Integration i) -> i.name().comparisonKey())
             .thenComparing(i -> i.id().value().toString());
 
     private final Map<Key, Integration> integrations = new ConcurrentHashMap<>();
@@ -75,7 +60,7 @@ public final class InMemoryIntegrationStore
     }
 
     private static boolean isAfter(Integration integration, PageCursor cursor) {
-        int byName = CODE_POINT_ORDER.compare(integration.name().comparisonKey(), cursor.nameKey());
+        int byName = integration.name().comparisonKey().compareTo(cursor.nameKey());
         return byName > 0 || (byName == 0 && integration.id().value().toString().compareTo(cursor.id().toString()) > 0);
     }
 

@@ -80,11 +80,11 @@ class ListIntegrationsServiceTest {
     }
 
     @Test
-    void ordersComparisonKeysByCodePoint() {
+    void ordersComparisonKeysByUtf16CodeUnitsLikeTheDatabase() {
         add(ACME, "\uD83D\uDCC4 files", null); // U+1F4C4, stored as a surrogate pair starting with U+D83D
         add(ACME, "\uFF21cme", null); // fullwidth A, U+FF21: after U+D83D as UTF-16, before U+1F4C4 as a code point
 
-        assertEquals(List.of(List.of("\uFF21cme"), List.of("\uD83D\uDCC4 files")),
+        assertEquals(List.of(List.of("\uD83D\uDCC4 files"), List.of("\uFF21cme")),
                 allPages(Callers.admin(ACME), Optional.empty(), 1));
     }
 

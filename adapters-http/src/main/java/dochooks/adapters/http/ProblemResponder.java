@@ -40,7 +40,7 @@ final class ProblemResponder {
         return response.setStatusCode(problem.type().status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .putHeader(HttpHeaders.VARY, "Accept-Language")
                 .end(body);
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -429,12 +431,31 @@ class IntegrationsHttpAdapterIT {
     }
 
     @Test
-    void aBodyOver64KiBIsTooLarge() {
-        String padding = "x".repeat(JsonBody.MAX_BYTES);
-        Answer refused = api.sendJson("POST", COLLECTION, admin, apiKey("Big").put("requestParameters", "a=" + padding).encode());
+    void aBodyOver64KiBIsTooLargeWhetherItsLengthIsDeclaredOrNot() {
+        byte[] big = apiKey("Big").put("requestParameters", "a=" + "x".repeat(JsonBody.MAX_BYTES)).encode()
+                .getBytes(StandardCharsets.UTF_8);
 
-        assertProblem(refused, 413, "payload-too-large");
+        Answer declared = api.sendJson("POST", COLLECTION, admin, new String(big, StandardCharsets.UTF_8));
+        assertProblem(declared, 413, "payload-too-large");
+
+        Answer chunked = api.send(api.request(COLLECTION, admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build());
+        assertProblem(chunked, 413, "payload-too-large");
+
         assertEquals(0, api.get(COLLECTION, admin).items().size());
+    }
+
+    @Test
+    void aBodyOfExactly64KiBIsRead() {
+        JsonObject body = apiKey("Edge").put("padding", "");
+        int missing = JsonBody.MAX_BYTES - body.encode().getBytes(StandardCharsets.UTF_8).length;
+        String exact = body.put("padding", "p".repeat(missing)).encode();
+        assertEquals(JsonBody.MAX_BYTES, exact.getBytes(StandardCharsets.UTF_8).length);
+
+        Answer refused = api.sendJson("POST", COLLECTION, admin, exact);
+
+        assertProblem(refused, 400, "validation-failed");
+        assertEquals(Set.of("padding"), errorFields(refused));
     }
 
     // --- list (3.2) ---

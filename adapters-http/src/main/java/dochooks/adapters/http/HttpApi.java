@@ -1,0 +1,103 @@
+package dochooks.adapters.http;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+import dochooks.application.health.HealthCheckPort;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP API of dochooks (api.md sections 1, 2, 3 and 7): the integrations registry under
+ * {@code /api/v1}, health, metrics and the OpenAPI document. Every error is an RFC 9457 problem in the
+ * caller's language, including the server's own refusals of over-long request lines and headers.
+ *
+ * <p>Checks run in the contract's order: route (404/405), token (401), role (403), body size, media
+ * type and syntax (413/415/400), then the use case (404, 412, 400 validation, 409).
+ */
+public final class HttpApi {
+    /** The longest request line and the largest header block the server reads (api.md 1). */
+    static final int MAX_REQUEST_LINE = 16 * 1024;
+    static final int MAX_HEADERS = 16 * 1024;
+
+    private final Vertx vertx;
+    private final Router router;
+    private final Routes routes;
+    private final RefusedRequests refusedRequests;
+
+    public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
+            List<HealthCheckPort> readinessChecks) {
+        this.vertx = vertx;
+        HttpMetrics metrics = new HttpMetrics();
+        RequestTracking tracking = new RequestTracking(metrics);
+        ProblemResponder problems = new ProblemResponder(MessageCatalog.load());
+        this.router = Router.router(vertx);
+        this.routes = new Routes(router);
+        this.refusedRequests = new RefusedRequests(tracking, problems);
+
+        router.route().handler(tracking.handler());
+        addRoutes(settings, integrations, new HealthHandlers(vertx, readinessChecks), metrics);
+        routes.refuseOtherMethods();
+        FailureResponder failures = new FailureResponder(tracking, problems);
+        router.route().failureHandler(failures);
+        // Vert.x Web's own answers when nothing matched, or when the failure handler itself failed
+        router.errorHandler(404, failures);
+        router.errorHandler(405, failures);
+        router.errorHandler(500, failures);
+    }
+
+    private void addRoutes(HttpApiSettings settings, IntegrationUseCases integrations, HealthHandlers health,
+            HttpMetrics metrics) {
+        IntegrationHandlers registry = new IntegrationHandlers(integrations, new IntegrationJson(settings.redirectUri()));
+        Admission admission = new Admission(new BearerAuthentication(vertx, settings.jwtSecret()));
+        Handler<RoutingContext> user = admission.anyUser();
+        Handler<RoutingContext> admin = admission.admin();
+        Handler<RoutingContext> adminWithJson = admission.adminWithJsonBody();
+        String one = IntegrationHandlers.COLLECTION + "/{id}";
+        OpenApiDocument openApi = OpenApiDocument.load();
+
+        routes.add(POST, IntegrationHandlers.COLLECTION, adminWithJson, registry::register)
+                .add(GET, IntegrationHandlers.COLLECTION, user, registry::list)
+                .add(GET, one, user, registry::get)
+                .add(PUT, one, adminWithJson, registry::replace)
+                .add(DELETE, one, admin, registry::delete)
+                .add(POST, one + "/enable", admin, registry::enable)
+                .add(POST, one + "/disable", admin, registry::disable)
+                .add(GET, "/health/live", health::live)
+                .add(GET, "/health/ready", health::ready)
+                .add(GET, "/metrics", ctx -> ctx.response()
+                        .putHeader(HttpHeaders.CONTENT_TYPE, HttpMetrics.CONTENT_TYPE).end(metrics.render()))
+                .add(GET, "/openapi.yaml", openApi::serve);
+    }
+
+    /**
+     * Starts the HTTP server (request line ≤ 16 KiB, headers ≤ 16 KiB, problems for 414/431 too). It
+     * speaks HTTP/1.1 only: the limits of the contract are HTTP/1.1's, and an h2c upgrade would bypass them.
+     */
+    public Future<HttpServer> listen(String host, int port) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(MAX_HEADERS)
+                .setHttp2ClearTextEnabled(false);
+        return vertx.createHttpServer(options)
+                .requestHandler(router)
+                .invalidRequestHandler(refusedRequests)
+                .listen(port, host);
+    }
+
+    /** The route table, template to methods (for the OpenAPI consistency test). */
+    Map<String, Set<io.vertx.core.http.HttpMethod>> routeTable() {
+        return routes.table();
+    }
+}

@@ -1,0 +1,48 @@
+package dochooks.adapters.http;
+
+import dochooks.domain.validation.FieldViolation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One RFC 9457 problem before it is written in the caller's language: its type, which catalog entry
+ * explains it (with arguments), the fields at fault for a validation failure, and the headers that go
+ * with it ({@code Allow}, {@code WWW-Authenticate}, {@code Retry-After}).
+ */
+record Problem(ProblemType type, String detailKey, List<String> detailArgs, List<FieldViolation> errors,
+        Map<String, String> headers) {
+
+    Problem {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(detailKey, "detailKey");
+        detailArgs = List.copyOf(detailArgs);
+        errors = List.copyOf(errors);
+        headers = Map.copyOf(headers);
+    }
+
+    static Problem of(ProblemType type) {
+        return new Problem(type, MessageCatalog.detailKey(type), List.of(), List.of(), Map.of());
+    }
+
+    static Problem validation(List<FieldViolation> violations) {
+        Problem problem = of(ProblemType.VALIDATION_FAILED);
+        return new Problem(problem.type, problem.detailKey, List.of(), violations, Map.of());
+    }
+
+    /** The same problem explained by another catalog entry, e.g. {@code detail.if-match}. */
+    Problem explainedBy(String key, Object... args) {
+        return new Problem(type, key, java.util.Arrays.stream(args).map(String::valueOf).toList(), errors, headers);
+    }
+
+    Problem withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Problem(type, detailKey, detailArgs, errors, more);
+    }
+
+    ProblemException asException() {
+        return new ProblemException(this);
+    }
+}

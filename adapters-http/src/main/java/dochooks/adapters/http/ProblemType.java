@@ -1,0 +1,50 @@
+package dochooks.adapters.http;
+
+/**
+ * The problem types this adapter answers with (api.md section 1). Each has a stable slug, the status it
+ * always comes with, and a title and detail in every language of the {@link MessageCatalog}.
+ */
+enum ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request"),
+    VALIDATION_FAILED(400, "validation-failed"),
+    UNAUTHENTICATED(401, "unauthenticated"),
+    FORBIDDEN(403, "forbidden"),
+    NOT_FOUND(404, "not-found"),
+    INTEGRATION_NOT_FOUND(404, "integration-not-found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed"),
+    NAME_TAKEN(409, "name-taken"),
+    PRECONDITION_FAILED(412, "precondition-failed"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+    URI_TOO_LONG(414, "uri-too-long"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+    HEADERS_TOO_LARGE(431, "headers-too-large"),
+    INTERNAL_ERROR(500, "internal-error"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable");
+
+    private static final String URN_PREFIX = "urn:dochooks:problem:";
+
+    private final int status;
+    private final String slug;
+
+    ProblemType(int status, String slug) {
+        this.status = status;
+        this.slug = slug;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String uri() {
+        return URN_PREFIX + slug;
+    }
+
+    /** Whether the body carries a {@code detail}: not for a bug, whose cause stays in the log. */
+    boolean hasDetail() {
+        return this != INTERNAL_ERROR;
+    }
+}

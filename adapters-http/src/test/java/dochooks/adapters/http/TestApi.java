@@ -1,0 +1,130 @@
+package dochooks.adapters.http;
+
+import dochooks.application.health.HealthCheckPort;
+import dochooks.application.integration.service.ChangeIntegrationStatusService;
+import dochooks.application.integration.service.DeleteIntegrationService;
+import dochooks.application.integration.service.GetIntegrationService;
+import dochooks.application.integration.service.ListIntegrationsService;
+import dochooks.application.integration.service.RegisterIntegrationService;
+import dochooks.application.integration.service.ReplaceIntegrationService;
+import dochooks.application.testing.InMemoryIntegrationStore;
+import dochooks.domain.integration.RedirectUri;
+import dochooks.domain.integration.UrlPolicy;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@link HttpApi} on 127.0.0.1 (a free port), wired to the real services over an in-memory store,
+ * and a plain JDK HTTP client to call it. One per test class; tests keep apart by using their own tenant.
+ */
+final class TestApi implements AutoCloseable {
+    static final RedirectUri REDIRECT_URI = RedirectUri.under("https://dochooks.test.example");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    final Vertx vertx;
+    final HttpApi api;
+    final InMemoryIntegrationStore store;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    private TestApi(Vertx vertx, HttpApi api, InMemoryIntegrationStore store) throws Exception {
+        this.vertx = vertx;
+        this.api = api;
+        this.store = store;
+        this.server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    static TestApi start() throws Exception {
+        return start(List.of());
+    }
+
+    static TestApi start(List<HealthCheckPort> readinessChecks) throws Exception {
+        InMemoryIntegrationStore store = new InMemoryIntegrationStore();
+        return start(useCases(store), readinessChecks, store);
+    }
+
+    static TestApi start(IntegrationUseCases useCases, List<HealthCheckPort> readinessChecks,
+            InMemoryIntegrationStore store) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        HttpApi api = new HttpApi(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases,
+                readinessChecks);
+        return new TestApi(vertx, api, store);
+    }
+
+    static IntegrationUseCases useCases(InMemoryIntegrationStore store) {
+        Clock clock = Clock.systemUTC();
+        return new IntegrationUseCases(
+                new RegisterIntegrationService(store, UrlPolicy.HTTPS_ONLY, REDIRECT_URI, clock),
+                new ListIntegrationsService(store),
+                new GetIntegrationService(store),
+                new ReplaceIntegrationService(store, store, UrlPolicy.HTTPS_ONLY, REDIRECT_URI, clock),
+                new ChangeIntegrationStatusService(store, store, clock),
+                new DeleteIntegrationService(store, store));
+    }
+
+    static String newTenant() {
+        return "tenant-" + UUID.randomUUID();
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    /** A request to {@code pathAndQuery} with a bearer token when one is given. */
+    HttpRequest.Builder request(String pathAndQuery, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer get(String pathAndQuery, String token) {
+        return send(request(pathAndQuery, token).GET().build());
+    }
+
+    Answer delete(String pathAndQuery, String token) {
+        return send(request(pathAndQuery, token).DELETE().build());
+    }
+
+    /** A JSON request ({@code Content-Type: application/json}) with {@code method}. */
+    Answer sendJson(String method, String pathAndQuery, String token, String json) {
+        return send(request(pathAndQuery, token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Answer post(String pathAndQuery, String token) {
+        return send(request(pathAndQuery, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,175 @@
+package dochooks.bootstrap;
+
+import dochooks.adapters.persistence.DatabaseConnection;
+import dochooks.adapters.persistence.EncryptionKeys;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The server's configuration, read from the environment variables of api.md section 8. Every malformed
+ * value is reported at once, one clear line each, and never with the value of a secret variable.
+ */
+public record Config(
+        int httpPort,
+        String publicBaseUrl,
+        Path dataDir,
+        Optional<DatabaseConnection> database,
+        Optional<String> jwtSecret,
+        Optional<EncryptionKeys> encryptionKeys,
+        String providerAllowedCidrs,
+        boolean allowHttpProviders,
+        Optional<String> oauthReturnUrl,
+        int providerTimeoutMs,
+        boolean metricsPerIntegration) {
+
+    public static final int MIN_JWT_SECRET_BYTES = 32;
+
+    public boolean usesEmbeddedDatabase() {
+        return database.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "Config[httpPort=" + httpPort + ", publicBaseUrl=" + publicBaseUrl + ", dataDir=" + dataDir
+                + ", database=" + database.map(Object::toString).orElse("embedded")
+                + ", jwtSecret=" + (jwtSecret.isPresent() ? "****" : "generated")
+                + ", encryptionKeys=" + encryptionKeys.map(Object::toString).orElse("generated")
+                + ", providerAllowedCidrs=" + providerAllowedCidrs + ", allowHttpProviders=" + allowHttpProviders
+                + ", providerTimeoutMs=" + providerTimeoutMs + "]";
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        Reader reader = new Reader(env);
+        int port = reader.read("DOCHOOKS_HTTP_PORT", "8080", Config::port);
+        String publicBaseUrl = reader.read("DOCHOOKS_PUBLIC_BASE_URL", "http://localhost:" + port,
+                value -> httpUrl(value, false));
+        Path dataDir = reader.read("DOCHOOKS_DATA_DIR", "./data", value -> {
+            require(!value.isBlank(), "must be a directory path");
+            return Path.of(value).toAbsolutePath().normalize();
+        });
+        // the URL may hold a password: its value is never echoed in an error line
+        Optional<DatabaseConnection> database = reader.optionalSecret("DOCHOOKS_DATABASE_URL", DatabaseConnection::fromUrl);
+        Optional<String> jwtSecret = reader.optionalSecret("DOCHOOKS_JWT_SECRET", value -> {
+            require(value.getBytes(StandardCharsets.UTF_8).length >= MIN_JWT_SECRET_BYTES,
+                    "must be at least " + MIN_JWT_SECRET_BYTES + " bytes");
+            return value;
+        });
+        Optional<EncryptionKeys> keys = reader.optionalSecret("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys::parse);
+        if (env.get("DOCHOOKS_DATABASE_URL") != null && !env.get("DOCHOOKS_DATABASE_URL").isEmpty()) {
+            reader.requirePresent("DOCHOOKS_JWT_SECRET", "is required when DOCHOOKS_DATABASE_URL is set, so that all instances agree");
+            reader.requirePresent("DOCHOOKS_ENCRYPTION_KEYS", "is required when DOCHOOKS_DATABASE_URL is set");
+        }
+        String cidrs = reader.read("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "", value -> value);
+        boolean allowHttp = reader.read("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "false", Config::bool);
+        Optional<String> returnUrl = reader.optional("DOCHOOKS_OAUTH_RETURN_URL", value -> httpUrl(value, true));
+        int timeout = reader.read("DOCHOOKS_PROVIDER_TIMEOUT_MS", "30000", value -> {
+            int ms = integer(value);
+            require(ms >= 1 && ms <= 600_000, "must be an integer from 1 to 600000");
+            return ms;
+        });
+        boolean perIntegration = reader.read("DOCHOOKS_METRICS_PER_INTEGRATION", "false", Config::bool);
+        reader.throwIfAny();
+        return new Config(port, publicBaseUrl, dataDir, database, jwtSecret, keys, cidrs, allowHttp, returnUrl,
+                timeout, perIntegration);
+    }
+
+    private static int port(String value) {
+        int port = integer(value);
+        require(port >= 0 && port <= 65535, "must be an integer from 0 to 65535");
+        return port;
+    }
+
+    private static int integer(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an integer");
+        }
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static String httpUrl(String value, boolean queryAllowed) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            require((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,
+                    "must be an absolute http or https URL");
+            require(uri.getRawFragment() == null, "must not contain a fragment");
+            require(queryAllowed || uri.getRawQuery() == null, "must not contain a query");
+            return value.endsWith("/") && !queryAllowed ? value.substring(0, value.length() - 1) : value;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be an absolute http or https URL");
+        }
+    }
+
+    private static void require(boolean condition, String rule) {
+        if (!condition) {
+            throw new IllegalArgumentException(rule);
+        }
+    }
+
+    /** Reads variables, collecting one line per malformed value. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> errors = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        <T> T read(String name, String defaultValue, Function<String, T> parser) {
+            String value = env.get(name);
+            if (value == null || value.isEmpty()) {
+                return parser.apply(defaultValue);
+            }
+            return parse(name, value, parser, true).orElseGet(() -> parser.apply(defaultValue));
+        }
+
+        <T> Optional<T> optional(String name, Function<String, T> parser) {
+            String value = env.get(name);
+            return value == null || value.isEmpty() ? Optional.empty() : parse(name, value, parser, true);
+        }
+
+        <T> Optional<T> optionalSecret(String name, Function<String, T> parser) {
+            String value = env.get(name);
+            return value == null || value.isEmpty() ? Optional.empty() : parse(name, value, parser, false);
+        }
+
+        void requirePresent(String name, String rule) {
+            String value = env.get(name);
+            if (value == null || value.isEmpty()) {
+                errors.add(name + " " + rule);
+            }
+        }
+
+        private <T> Optional<T> parse(String name, String value, Function<String, T> parser, boolean showValue) {
+            try {
+                return Optional.of(parser.apply(value));
+            } catch (IllegalArgumentException e) {
+                errors.add(name + " " + e.getMessage() + (showValue ? " (was \"" + value + "\")" : ""));
+                return Optional.empty();
+            }
+        }
+
+        void throwIfAny() {
+            if (!errors.isEmpty()) {
+                throw new ConfigException(errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dochooks.bootstrap;
+
+import dochooks.adapters.http.HttpApi;
+import dochooks.adapters.http.HttpApiSettings;
+import dochooks.adapters.http.IntegrationUseCases;
+import dochooks.adapters.persistence.DatabaseConnection;
+import dochooks.adapters.persistence.DatabaseMigrations;
+import dochooks.adapters.persistence.EncryptionKeys;
+import dochooks.adapters.persistence.PersistenceAdapter;
+import dochooks.application.integration.service.ChangeIntegrationStatusService;
+import dochooks.application.integration.service.DeleteIntegrationService;
+import dochooks.application.integration.service.GetIntegrationService;
+import dochooks.application.integration.service.ListIntegrationsService;
+import dochooks.application.integration.service.RegisterIntegrationService;
+import dochooks.application.integration.service.ReplaceIntegrationService;
+import dochooks.domain.integration.RedirectUri;
+import dochooks.domain.integration.UrlPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration in, a listening server out. Builds every adapter and service by
+ * hand, in the order of architecture.md, and closes them in reverse.
+ */
+public final class DochooksServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DochooksServer.class);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int POOL_SIZE = 16;
+
+    private final List<AutoCloseable> toClose;
+    private final int port;
+    private final Optional<String> generatedAdminToken;
+
+    private DochooksServer(List<AutoCloseable> toClose, int port, Optional<String> generatedAdminToken) {
+        this.toClose = toClose;
+        this.port = port;
+        this.generatedAdminToken = generatedAdminToken;
+    }
+
+    /** Starts everything; on any failure closes what was started and rethrows. */
+    public static DochooksServer start(Config config) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            return start(config, started);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static DochooksServer start(Config config, List<AutoCloseable> started) {
+        DatabaseConnection database;
+        String jwtSecret;
+        EncryptionKeys keys;
+        boolean secretFromDataDir = false;
+        if (config.usesEmbeddedDatabase()) {
+            DataDirectory dataDir = DataDirectory.open(config.dataDir());
+            started.add(dataDir);
+            jwtSecret = config.jwtSecret().orElseGet(() -> dataDir
+                    .readOrGenerate(DataDirectory.JWT_SECRET_FILE, DochooksServer::newJwtSecret).value());
+            secretFromDataDir = config.jwtSecret().isEmpty();
+            keys = config.encryptionKeys().orElseGet(() -> EncryptionKeys.parse(dataDir
+                    .readOrGenerate(DataDirectory.ENCRYPTION_KEYS_FILE, () -> EncryptionKeys.generate().format()).value()));
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir.databaseDirectory());
+            started.add(embedded);
+            database = embedded.connection();
+        } else {
+            database = config.database().orElseThrow();
+            jwtSecret = config.jwtSecret().orElseThrow();
+            keys = config.encryptionKeys().orElseThrow();
+        }
+        DatabaseMigrations.migrate(database);
+
+        Vertx vertx = Vertx.vertx();
+        started.add(() -> Futures.await(vertx.close(), STEP_TIMEOUT, "closing Vert.x"));
+        PersistenceAdapter persistence = PersistenceAdapter.create(vertx, database, keys, POOL_SIZE);
+        started.add(() -> Futures.await(persistence.close(), STEP_TIMEOUT, "closing the database pool"));
+        Futures.await(persistence.verifyKeyIds(), STEP_TIMEOUT, "checking encryption key ids");
+
+        RedirectUri redirectUri = RedirectUri.under(config.publicBaseUrl());
+        UrlPolicy urlPolicy = new UrlPolicy(config.allowHttpProviders());
+        Clock clock = Clock.systemUTC();
+        IntegrationUseCases integrations = new IntegrationUseCases(
+                new RegisterIntegrationService(persistence, urlPolicy, redirectUri, clock),
+                new ListIntegrationsService(persistence),
+                new GetIntegrationService(persistence),
+                new ReplaceIntegrationService(persistence, persistence, urlPolicy, redirectUri, clock),
+                new ChangeIntegrationStatusService(persistence, persistence, clock),
+                new DeleteIntegrationService(persistence, persistence));
+        HttpApi api = new HttpApi(vertx,
+                new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
+                integrations, List.of(persistence));
+
+        HttpVerticle verticle = new HttpVerticle(api, config.httpPort());
+        String deployment = Futures.await(vertx.deployVerticle(verticle), STEP_TIMEOUT, "starting the HTTP server");
+        // first in the close order: stop accepting and finish in-flight requests before the pool goes
+        started.add(() -> Futures.await(vertx.undeploy(deployment), STEP_TIMEOUT, "stopping the HTTP server"));
+        int port = verticle.server.actualPort();
+        LOG.info("dochooks listening on port {} (database: {})", port,
+                config.usesEmbeddedDatabase() ? "embedded in " + config.dataDir() : database);
+
+        Optional<String> adminToken = Optional.empty();
+        if (secretFromDataDir) {
+            JwtTokens tokens = new JwtTokens(vertx, jwtSecret);
+            adminToken = Optional.of(tokens.mint("local", "admin", true, Duration.ofHours(12)));
+        }
+        return new DochooksServer(started, port, adminToken);
+    }
+
+    private static String newJwtSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A ready admin token (tenant "local"), when the JWT secret was generated into the data directory. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    /** Stops accepting, lets in-flight requests finish (bounded), closes the pool, Vert.x and the database. */
+    @Override
+    public void close() {
+        closeAll(toClose);
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (AutoCloseable closeable : reversed) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("shutdown step failed: {}", e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    /** The one verticle: its start is the server's listen. */
+    private static final class HttpVerticle extends VerticleBase {
+        private final HttpApi api;
+        private final int port;
+        private volatile HttpServer server;
+
+        HttpVerticle(HttpApi api, int port) {
+            this.api = api;
+            this.port = port;
+        }
+
+        @Override
+        public Future<?> start() {
+            return api.listen("0.0.0.0", port).onSuccess(listening -> server = listening);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dochooks.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaultsToTheEmbeddedDatabaseOnPort8080() {
+        Config config = Config.fromEnvironment(Map.of());
+        assertEquals(8080, config.httpPort());
+        assertEquals("http://localhost:8080", config.publicBaseUrl());
+        assertEquals(Path.of("./data").toAbsolutePath().normalize(), config.dataDir());
+        assertTrue(config.usesEmbeddedDatabase());
+        assertEquals(30000, config.providerTimeoutMs());
+        assertFalse(config.allowHttpProviders());
+    }
+
+    @Test
+    void publicBaseUrlFollowsThePortByDefault() {
+        assertEquals("http://localhost:9090", Config.fromEnvironment(Map.of("DOCHOOKS_HTTP_PORT", "9090")).publicBaseUrl());
+    }
+
+    @Test
+    void reportsEveryMalformedValueOnALineOfItsOwn() {
+        ConfigException error = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of(
+                "DOCHOOKS_HTTP_PORT", "eighty",
+                "DOCHOOKS_ALLOW_HTTP_PROVIDERS", "yes",
+                "DOCHOOKS_PROVIDER_TIMEOUT_MS", "0",
+                "DOCHOOKS_PUBLIC_BASE_URL", "ftp://x")));
+        assertEquals(4, error.lines().size(), error.lines().toString());
+        assertTrue(error.lines().get(0).startsWith("DOCHOOKS_HTTP_PORT must be an integer"));
+        assertTrue(error.lines().stream().anyMatch(l -> l.startsWith("DOCHOOKS_ALLOW_HTTP_PROVIDERS must be true or false")));
+    }
+
+    @Test
+    void anExternalDatabaseNeedsTheSecretAndTheKeys() {
+        ConfigException error = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of(
+                "DOCHOOKS_DATABASE_URL", "postgresql://app:pw@db.internal:5432/dochooks")));
+        assertEquals(2, error.lines().size());
+        assertTrue(error.lines().get(0).startsWith("DOCHOOKS_JWT_SECRET is required"));
+        assertTrue(error.lines().get(1).startsWith("DOCHOOKS_ENCRYPTION_KEYS is required"));
+    }
+
+    @Test
+    void neverEchoesSecretValues() {
+        ConfigException error = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of(
+                "DOCHOOKS_JWT_SECRET", "too-short-secret",
+                "DOCHOOKS_ENCRYPTION_KEYS", "k1:not-base64-key-material",
+                "DOCHOOKS_DATABASE_URL", "mysql://user:hunter2@db/x")));
+        String all = String.join("\n", error.lines());
+        assertTrue(all.contains("DOCHOOKS_JWT_SECRET must be at least 32 bytes"), all);
+        assertFalse(all.contains("too-short-secret"));
+        assertFalse(all.contains("not-base64-key-material"));
+        assertFalse(all.contains("hunter2"));
+        assertTrue(all.contains("DOCHOOKS_ENCRYPTION_KEYS"));
+        assertTrue(all.contains("DOCHOOKS_DATABASE_URL"));
+    }
+
+    @Test
+    void toStringHidesTheSecret() {
+        Config config = Config.fromEnvironment(Map.of("DOCHOOKS_JWT_SECRET", "a-secret-of-at-least-thirty-two-bytes!!"));
+        assertFalse(config.toString().contains("a-secret-of-at-least"));
+    }
+}

@@ -1,0 +1,62 @@
+package dochooks.adapters.provider.testing;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Bounded waits on Vert.x futures for tests: every wait has a timeout, failures come back unwrapped. */
+public final class Await {
+    public static final Duration DEFAULT = Duration.ofSeconds(20);
+
+    private Await() {
+    }
+
+    /** The future's result; throws its failure (unwrapped) or an AssertionError after {@link #DEFAULT}. */
+    public static <T> T result(Future<T> future) {
+        return result(future, DEFAULT);
+    }
+
+    public static <T> T result(Future<T> future, Duration timeout) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException late) {
+            throw new AssertionError("no result within " + timeout, late);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
+        }
+    }
+
+    /** The failure of a future that must fail (within {@link #DEFAULT}) with an exception of {@code type}. */
+    public static <E extends Throwable> E failure(Future<?> future, Class<E> type) {
+        return failure(future, type, DEFAULT);
+    }
+
+    public static <E extends Throwable> E failure(Future<?> future, Class<E> type, Duration timeout) {
+        try {
+            Object value = result(future, timeout);
+            throw new AssertionError("expected " + type.getSimpleName() + " but succeeded with " + value);
+        } catch (AssertionError assertion) {
+            if (type.isInstance(assertion)) {
+                return type.cast(assertion);
+            }
+            throw assertion;
+        } catch (RuntimeException failure) {
+            if (type.isInstance(failure)) {
+                return type.cast(failure);
+            }
+            throw new AssertionError("expected " + type.getSimpleName() + " but failed with " + failure, failure);
+        }
+    }
+}

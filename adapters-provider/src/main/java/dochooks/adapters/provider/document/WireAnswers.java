@@ -66,7 +66,7 @@ final class WireAnswers {
     }
 
     private static String word(Object value) {
-        return value instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : null;
+        return value instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : ""; // Set.of rejects null
     }
 
     private static String failureText(JsonObject object) {

@@ -48,7 +48,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -714,9 +713,5 @@ class DocumentProviderClientIT {
             assertFalse(stored.complete(), "the provider saw the connection reset, not an end");
             assertTrue(stored.size() < content.size());
         }
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

@@ -149,6 +149,15 @@ class DocumentProviderClientIT {
         }
 
         @Test
+        void aNonAsciiUsernameTravelsAsUtf8() {
+            ProviderCall korean = ProviderCall.apiKey(TestIntegrations.apiKey(provider.baseUrl()), "김철수@acme.example");
+            Await.result(documents.files(korean, ROOT, Page.ALL));
+            String onTheWire = provider.lastRequest().header("username"); // the server reads header bytes as ISO-8859-1
+            assertEquals("김철수@acme.example",
+                    new String(onTheWire.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+
+        @Test
         void passesPagingAndAppendsTheIntegrationsRequestParametersOnce() {
             Integration integration = TestIntegrations.apiKey(provider.baseUrl(), "access_type=offline&team=a%20b%2Bc");
             Await.result(documents.files(ProviderCall.apiKey(integration, USERNAME), ROOT, new Page(1L, 1L)));

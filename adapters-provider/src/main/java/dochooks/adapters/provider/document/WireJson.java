@@ -2,7 +2,6 @@ package dochooks.adapters.provider.document;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,9 +18,9 @@ final class WireJson {
     private WireJson() {
     }
 
-    /** The JSON value of {@code body}: a JsonObject, JsonArray, String, Number, Boolean, or {@link #EMPTY} / {@link #NOT_JSON}. */
+    /** The JSON value of {@code body}: a JsonObject, a JsonArray, String, Number, Boolean, or {@link #EMPTY} / {@link #NOT_JSON}. */
     static Object parse(Buffer body) {
-        if (body.length() == 0 || body.toString(java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+        if (isBlank(body)) {
             return EMPTY;
         }
         try {
@@ -35,6 +34,16 @@ final class WireJson {
         } catch (RuntimeException notJson) { // DecodeException, and Jackson's own limits (nesting depth...)
             return NOT_JSON;
         }
+    }
+
+    private static boolean isBlank(Buffer body) {
+        for (int i = 0; i < body.length(); i++) {
+            byte b = body.getByte(i);
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A string, or a number written as text; null for anything else. */
@@ -89,9 +98,5 @@ final class WireJson {
             }
         }
         return null;
-    }
-
-    static boolean isArray(Object value) {
-        return value instanceof JsonArray;
     }
 }

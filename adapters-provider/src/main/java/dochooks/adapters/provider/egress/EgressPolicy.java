@@ -11,8 +11,9 @@ import java.util.Optional;
  * registries (loopback, "this network", private, link-local, CGNAT, documentation, benchmarking, reserved,
  * unique-local...), multicast, any IPv6 address outside global unicast 2000::/3, and 168.63.129.16 — unless
  * inside one of the allowed blocks ({@code DOCHOOKS_PROVIDER_ALLOWED_CIDRS}). An IPv6 address that carries an
- * IPv4 one (mapped, compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) is judged as that IPv4 address, so
- * {@code [::ffff:127.0.0.1]} is loopback and {@code [64:ff9b::8.8.8.8]} is public.
+ * IPv4 one (mapped, compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) is judged as that IPv4 address alone, so
+ * {@code [::ffff:127.0.0.1]} is loopback, {@code [64:ff9b::8.8.8.8]} is public, and allowing {@code 64:ff9b::/96}
+ * does not let {@code [64:ff9b::7f00:1]} through.
  */
 public final class EgressPolicy {
     private final List<AddressBlock> allowed;
@@ -47,14 +48,12 @@ public final class EgressPolicy {
 
     /** Whether dochooks may connect to {@code address}. */
     public boolean permits(InetAddress address) {
-        if (isAllowed(address)) {
-            return true;
-        }
         Optional<Inet4Address> embedded = SpecialPurposeAddresses.embeddedIpv4(address);
         if (embedded.isPresent()) {
+            // judged by the IPv4 address alone: an allowed IPv6 block cannot let a loopback IPv4 through
             return permits(embedded.get());
         }
-        return !SpecialPurposeAddresses.isRefused(address);
+        return isAllowed(address) || !SpecialPurposeAddresses.isRefused(address);
     }
 
     private boolean isAllowed(InetAddress address) {

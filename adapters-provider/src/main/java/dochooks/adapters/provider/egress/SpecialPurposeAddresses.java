@@ -60,6 +60,8 @@ final class SpecialPurposeAddresses {
     private static final AddressBlock GLOBAL_UNICAST = AddressBlock.parse("2000::/3");
     private static final AddressBlock IPV4_COMPATIBLE = AddressBlock.parseRaw("::/96");
     private static final AddressBlock IPV4_MAPPED = AddressBlock.parseRaw("::ffff:0:0/96");
+    /** :: and ::1 are IPv6's own unspecified and loopback addresses, not IPv4-compatible ones (RFC 4291). */
+    private static final AddressBlock UNSPECIFIED_OR_LOOPBACK = AddressBlock.parseRaw("::/127");
     private static final AddressBlock NAT64 = AddressBlock.parse("64:ff9b::/96");
     private static final AddressBlock SIX_TO_FOUR = AddressBlock.parse("2002::/16");
 
@@ -73,7 +75,7 @@ final class SpecialPurposeAddresses {
 
     /**
      * The IPv4 address an IPv6 address carries, when it is of a form that reaches (or names) that IPv4 host:
-     * IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96, NAT64 64:ff9b::/96 (the last 32 bits) and 6to4
+     * IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96 (but :: and ::1), NAT64 64:ff9b::/96 (the last 32 bits) and 6to4
      * 2002::/16 (bits 16 to 48).
      */
     static Optional<Inet4Address> embeddedIpv4(InetAddress address) {
@@ -82,7 +84,8 @@ final class SpecialPurposeAddresses {
         }
         byte[] bytes = address.getAddress();
         byte[] ipv4;
-        if (IPV4_MAPPED.contains(bytes) || IPV4_COMPATIBLE.contains(bytes) || NAT64.contains(bytes)) {
+        if (IPV4_MAPPED.contains(bytes) || NAT64.contains(bytes)
+                || (IPV4_COMPATIBLE.contains(bytes) && !UNSPECIFIED_OR_LOOPBACK.contains(bytes))) {
             ipv4 = new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]};
         } else if (SIX_TO_FOUR.contains(bytes)) {
             ipv4 = new byte[] {bytes[2], bytes[3], bytes[4], bytes[5]};

@@ -71,7 +71,17 @@ class EgressPolicyTest {
         assertTrue(policy.permits(address("[2002:7f00:1::]")));
         assertTrue(policy.permits(address("[::127.0.0.1]")));
         assertFalse(policy.permits(address("[64:ff9b::a00:1]")), "10.0.0.1 is not allowed");
-        assertFalse(policy.permits(address("[::1]")), "::1 carries 0.0.0.1, which is not allowed");
+        assertFalse(policy.permits(address("[::1]")), "::1 is IPv6 loopback, not allowed by an IPv4 block");
+    }
+
+    @Test
+    void anAllowedIpv6BlockCannotLetAnEmbeddedIpv4Through() {
+        EgressPolicy policy = EgressPolicy.allowing("64:ff9b::/96,2002::/16,::1");
+        assertFalse(policy.permits(address("[64:ff9b::7f00:1]")));
+        assertFalse(policy.permits(address("[2002:a9fe:a9fe::]")));
+        assertTrue(policy.permits(address("[64:ff9b::808:808]")), "public through NAT64");
+        assertTrue(policy.permits(address("[::1]")), "::1 is IPv6 loopback, allowed as such");
+        assertFalse(policy.permits(address("[::]")));
     }
 
     @Test

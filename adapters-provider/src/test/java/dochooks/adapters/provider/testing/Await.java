@@ -29,12 +29,19 @@ public final class Await {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(cause);
+            throw new CheckedFailure(cause);
         } catch (TimeoutException late) {
             throw new AssertionError("no result within " + timeout, late);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", interrupted);
+        }
+    }
+
+    /** A checked exception a future failed with, carried unchecked. */
+    public static final class CheckedFailure extends RuntimeException {
+        CheckedFailure(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -55,6 +62,9 @@ public final class Await {
         } catch (RuntimeException failure) {
             if (type.isInstance(failure)) {
                 return type.cast(failure);
+            }
+            if (failure instanceof CheckedFailure checked && type.isInstance(checked.getCause())) {
+                return type.cast(checked.getCause());
             }
             throw new AssertionError("expected " + type.getSimpleName() + " but failed with " + failure, failure);
         }

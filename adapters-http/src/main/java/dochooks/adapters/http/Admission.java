@@ -59,7 +59,7 @@ final class Admission {
                         return;
                     }
                     if (holding) {
-                        request.resume(); // a body nobody reads is dropped, and the connection stays usable
+                        JsonBody.leaveUnread(ctx);
                     }
                     if (admitted.succeeded()) {
                         ctx.next();

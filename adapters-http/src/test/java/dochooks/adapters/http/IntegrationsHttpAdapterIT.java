@@ -446,6 +446,27 @@ class IntegrationsHttpAdapterIT {
     }
 
     @Test
+    void aClientAwaitingContinueIsAnsweredOnlyOnceAdmitted() throws Exception {
+        Answer created = api.send(api.request(COLLECTION, admin).expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(apiKey("Patient").encode())).build());
+        assertEquals(201, created.status(), created::toString);
+
+        // the JDK 17 client never returns a final answer to an Expect request (JDK-8286171): raw bytes here
+        String announceBody = "POST " + COLLECTION + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + (JsonBody.MAX_BYTES + 1)
+                + "\r\nAuthorization: Bearer ";
+        Answer tooLarge = RawHttp.exchange(api.port(), announceBody + admin + "\r\n\r\n");
+        assertProblem(tooLarge, 413, "payload-too-large");
+        assertEquals("close", tooLarge.header("Connection"));
+
+        Answer forbidden = RawHttp.exchange(api.port(), announceBody + user + "\r\n\r\n");
+        assertProblem(forbidden, 403, "forbidden");
+        assertEquals("close", forbidden.header("Connection"), "the announced body will never come");
+        assertEquals(1, api.get(COLLECTION, admin).items().size());
+    }
+
+    @Test
     void aBodyOfExactly64KiBIsRead() {
         JsonObject body = apiKey("Edge").put("padding", "");
         int missing = JsonBody.MAX_BYTES - body.encode().getBytes(StandardCharsets.UTF_8).length;

@@ -226,7 +226,7 @@ class ProblemsIT {
                 new GetIntegrationService((tenant, id) ->
                         Future.failedFuture(new DatabaseUnavailableException("pool exhausted"))),
                 healthy.replace(), healthy.changeStatus(), healthy.delete());
-        try (TestApi away = TestApi.start(failing, List.of(), store)) {
+        try (TestApi away = TestApi.start(failing, List.of())) {
             String token = Tokens.user(TestApi.newTenant(), "bob");
             for (String path : List.of(COLLECTION, COLLECTION + "/" + UUID.randomUUID())) {
                 Answer answer = away.get(path, token);
@@ -247,7 +247,7 @@ class ProblemsIT {
                     throw new IllegalStateException("boom at secret place");
                 },
                 healthy.replace(), healthy.changeStatus(), healthy.delete());
-        try (TestApi broken = TestApi.start(buggy, List.of(), store)) {
+        try (TestApi broken = TestApi.start(buggy, List.of())) {
             Answer answer = broken.send(broken.request(COLLECTION + "/" + UUID.randomUUID(),
                     Tokens.user(TestApi.newTenant(), "bob")).header("X-Request-Id", "bug-1").GET().build());
 

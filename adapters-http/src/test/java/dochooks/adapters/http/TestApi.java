@@ -31,16 +31,14 @@ final class TestApi implements AutoCloseable {
     static final RedirectUri REDIRECT_URI = RedirectUri.under("https://dochooks.test.example");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    final Vertx vertx;
+    private final Vertx vertx;
     final HttpApi api;
-    final InMemoryIntegrationStore store;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    private TestApi(Vertx vertx, HttpApi api, InMemoryIntegrationStore store) throws Exception {
+    private TestApi(Vertx vertx, HttpApi api) throws Exception {
         this.vertx = vertx;
         this.api = api;
-        this.store = store;
         this.server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -49,16 +47,14 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(List<HealthCheckPort> readinessChecks) throws Exception {
-        InMemoryIntegrationStore store = new InMemoryIntegrationStore();
-        return start(useCases(store), readinessChecks, store);
+        return start(useCases(new InMemoryIntegrationStore()), readinessChecks);
     }
 
-    static TestApi start(IntegrationUseCases useCases, List<HealthCheckPort> readinessChecks,
-            InMemoryIntegrationStore store) throws Exception {
+    static TestApi start(IntegrationUseCases useCases, List<HealthCheckPort> readinessChecks) throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpApi api = new HttpApi(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases,
                 readinessChecks);
-        return new TestApi(vertx, api, store);
+        return new TestApi(vertx, api);
     }
 
     static IntegrationUseCases useCases(InMemoryIntegrationStore store) {

@@ -409,7 +409,8 @@ class IntegrationsHttpAdapterIT {
 
     @Test
     void aBodyThatIsNotAJsonObjectIsMalformed() {
-        for (String body : List.of("[1, 2]", "\"text\"", "null", "", "{\"name\": \"a\"} trailing", "{\"a\":")) {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        for (String body : List.of("[1, 2]", "\"text\"", "null", "", "{\"name\": \"a\"} trailing", "{\"a\":", deep)) {
             Answer refused = api.sendJson("POST", COLLECTION, admin, body);
             assertProblem(refused, 400, "malformed-request");
         }

@@ -140,6 +140,20 @@ class ProblemsIT {
         assertProblem(answer, 404, "not-found");
     }
 
+    @Test
+    void whatVertxCannotReadIsAMalformedRequestNotABug() throws Exception {
+        Answer noHost = RawHttp.exchange(api.port(), "GET /health/live HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assertProblem(noHost, 400, "malformed-request");
+
+        Answer undecodableQuery = RawHttp.exchange(api.port(), "GET " + COLLECTION + "?limit=%zz HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer " + adminToken() + "\r\n\r\n");
+        assertProblem(undecodableQuery, 400, "malformed-request");
+        assertEquals(COLLECTION, undecodableQuery.json().getString("instance"));
+
+        Answer garbage = RawHttp.exchange(api.port(), "NOT HTTP AT ALL\r\n\r\n");
+        assertProblem(garbage, 400, "malformed-request");
+    }
+
     // --- request ids ---
 
     @Test

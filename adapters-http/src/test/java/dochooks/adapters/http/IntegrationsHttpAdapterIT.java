@@ -1,5 +1,6 @@
 package dochooks.adapters.http;
 
+import static dochooks.adapters.http.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,13 +97,6 @@ class IntegrationsHttpAdapterIT {
         return answer.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
                 .filter(error -> error.getString("field").equals(field))
                 .map(error -> error.getString("message")).findFirst().orElse(null);
-    }
-
-    private static void assertProblem(Answer answer, int status, String slug) {
-        assertEquals(status, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.header("Content-Type"));
-        assertEquals("urn:dochooks:problem:" + slug, answer.problemType(), answer::toString);
-        assertEquals(status, answer.json().getInteger("status"));
     }
 
     // --- create and the representation (3.1) ---

@@ -1,5 +1,6 @@
 package dochooks.adapters.http;
 
+import static dochooks.adapters.http.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,15 +42,6 @@ class ProblemsIT {
     @AfterAll
     static void stop() throws Exception {
         api.close();
-    }
-
-    private static void assertProblem(Answer answer, int status, String slug) {
-        assertEquals(status, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.header("Content-Type"), answer::toString);
-        JsonObject problem = answer.json();
-        assertEquals("urn:dochooks:problem:" + slug, problem.getString("type"));
-        assertEquals(status, problem.getInteger("status"));
-        assertNotNull(problem.getString("title"));
     }
 
     private static String adminToken() {

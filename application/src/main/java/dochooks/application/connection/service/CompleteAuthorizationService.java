@@ -42,10 +42,10 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
             String refusal = refusal(authorization, callback, now);
             if (refusal != null) {
                 // whether or not the discard succeeds, the callback is refused: the state is used up already
-                return pending.discard(authorization.id()).transform(discarded -> rejected(refusal));
+                return pending.discard(authorization).transform(discarded -> rejected(refusal));
             }
             String confirmation = OneTimeValues.random();
-            return pending.awaitConfirmation(authorization.id(), Secret.of(callback.code()),
+            return pending.awaitConfirmation(authorization, Secret.of(callback.code()),
                             Sha256Digest.of(confirmation), now.plus(ConnectionLifetimes.CONFIRMATION))
                     .compose(kept -> kept
                             ? Future.succeededFuture(new AuthorizedCallback(authorization.key().integration(), confirmation))

@@ -154,12 +154,27 @@ public final class UserAccessTokenService implements UserAccessTokenPort {
             }
             if (called.result() instanceof TokenGrant.Issued issued) {
                 TokenSet next = IssuedTokens.tokenSet(issued, refreshToken, requestedAt);
+                ConnectionToken fresh = new ConnectionToken.Connected(next.accessTokenWithRefresh());
                 return leases.storeRefreshed(key, holder, next).compose(written -> written
-                        ? Future.succeededFuture(new ConnectionToken.Connected(next.accessTokenWithRefresh()))
-                        : reread(key));
+                        ? Future.succeededFuture(fresh)
+                        : afterLostLease(key, stored, fresh));
             }
             return markReauthorizationRequired(key, holder);
         });
+    }
+
+    /**
+     * The lease was lost during the token call (it ran out and another took it, or the user reconnected or
+     * disconnected). If the stored access token is still the one refreshed from, nobody stored anything newer:
+     * the tokens just issued are the freshest there are, so this request uses them (unstored; the lease's new
+     * holder decides what is stored). Otherwise what is stored now wins.
+     */
+    private Future<ConnectionToken> afterLostLease(ConnectionKey key, UserConnection refreshedFrom,
+            ConnectionToken fresh) {
+        return connections.find(key).map(current -> current.isPresent() && current.get().isUsable()
+                && current.get().tokens().accessToken().equals(refreshedFrom.tokens().accessToken())
+                ? fresh
+                : tokenOf(current));
     }
 
     private Future<TokenGrant> callTokenEndpoint(Integration integration, Secret refreshToken) {

@@ -329,6 +329,21 @@ class UserAccessTokenServiceTest {
     }
 
     @Test
+    void aRefresherWhoseLeaseRanOutStillAnswersTheTokensItGot() {
+        world.connect(world.user, integration, "old-access", "old-refresh", null);
+        world.tokenEndpoint.hold();
+        Future<ConnectionToken> refreshing = world.tokens.refreshAfterRefusal(world.user, integration,
+                AccessToken.of(Secret.of("old-access")));
+
+        world.clock.advance(ConnectionWorld.REFRESH.leaseDuration());
+        world.connections.leaseElsewhere(key, Duration.ofSeconds(30));
+        world.tokenEndpoint.releaseHeld();
+
+        assertEquals("access-1", accessOf(Futures.succeeded(refreshing)));
+        assertEquals("old-access", stored().tokens().accessToken().reveal(), "the lease's new holder decides");
+    }
+
+    @Test
     void aUserWhoDisconnectsDuringARefreshStaysDisconnected() {
         world.connect(world.user, integration, "old-access", "old-refresh", null);
         world.tokenEndpoint.hold();

@@ -46,8 +46,9 @@ public final class InMemoryPendingAuthorizations implements PendingAuthorization
     }
 
     @Override
-    public synchronized Future<Boolean> awaitConfirmation(UUID id, Secret code, Sha256Digest confirmation,
-            Instant expiresAt) {
+    public synchronized Future<Boolean> awaitConfirmation(PendingAuthorization consumed, Secret code,
+            Sha256Digest confirmation, Instant expiresAt) {
+        UUID id = consumed.id();
         Row row = rows.get(id);
         if (row == null || row.authorization().code() != null) {
             return Future.succeededFuture(false);
@@ -70,8 +71,8 @@ public final class InMemoryPendingAuthorizations implements PendingAuthorization
     }
 
     @Override
-    public synchronized Future<Void> discard(UUID id) {
-        rows.remove(id);
+    public synchronized Future<Void> discard(PendingAuthorization pending) {
+        rows.remove(pending.id());
         return Future.succeededFuture();
     }
 

@@ -4,7 +4,6 @@ import dochooks.domain.integration.Secret;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Authorizations users started, between the three steps of api.md section 4 (start, callback, confirm), so
@@ -28,10 +27,12 @@ public interface PendingAuthorizationPort {
     Future<Optional<PendingAuthorization>> consumeState(Sha256Digest state);
 
     /**
-     * Keeps the authorization {@code code} with a pending authorization whose state was just consumed, under a
-     * new confirmation digest, until {@code expiresAt}; false when it is gone (or already has a code).
+     * Keeps the authorization {@code code} with {@code consumed}, a pending authorization whose state was just
+     * consumed, under a new confirmation digest, until {@code expiresAt}; false when it is gone (or already has a
+     * code).
      */
-    Future<Boolean> awaitConfirmation(UUID id, Secret code, Sha256Digest confirmation, Instant expiresAt);
+    Future<Boolean> awaitConfirmation(PendingAuthorization consumed, Secret code, Sha256Digest confirmation,
+            Instant expiresAt);
 
     /**
      * Uses up a confirmation: deletes the pending authorization it belongs to and answers it (with its code),
@@ -40,5 +41,5 @@ public interface PendingAuthorizationPort {
     Future<Optional<PendingAuthorization>> consumeConfirmation(Sha256Digest confirmation);
 
     /** Deletes a pending authorization, if it is still there. */
-    Future<Void> discard(UUID id);
+    Future<Void> discard(PendingAuthorization pending);
 }

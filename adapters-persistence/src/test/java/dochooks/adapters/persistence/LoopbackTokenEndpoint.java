@@ -33,6 +33,7 @@ final class LoopbackTokenEndpoint implements TokenEndpointPort {
     private record Held(HttpServerRequest request, Buffer body) {
     }
 
+    private final Vertx vertx;
     private final HttpServer server;
     private final HttpClient client;
     private final AtomicInteger calls = new AtomicInteger();
@@ -42,6 +43,7 @@ final class LoopbackTokenEndpoint implements TokenEndpointPort {
     private volatile String currentRefreshToken;
 
     private LoopbackTokenEndpoint(Vertx vertx, String refreshToken) {
+        this.vertx = vertx;
         this.currentRefreshToken = refreshToken;
         this.server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             calls.incrementAndGet();
@@ -122,6 +124,13 @@ final class LoopbackTokenEndpoint implements TokenEndpointPort {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
                 .setPort(server.actualPort()).setURI("/token")
                 .putHeader("Content-Type", "application/x-www-form-urlencoded");
+        // on a context, so that the response's handlers are set before its body can arrive
+        io.vertx.core.Promise<TokenGrant> answered = io.vertx.core.Promise.promise();
+        vertx.runOnContext(v -> call(options, form).onComplete(answered));
+        return answered.future();
+    }
+
+    private Future<TokenGrant> call(RequestOptions options, String form) {
         return client.request(options)
                 .compose(request -> request.send(Buffer.buffer(form)))
                 .compose(response -> response.body().map(body -> {

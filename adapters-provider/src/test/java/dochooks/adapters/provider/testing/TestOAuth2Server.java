@@ -455,7 +455,8 @@ public final class TestOAuth2Server {
         return form;
     }
 
-    static String s256(String verifier) {
+    /** The RFC 7636 S256 challenge of {@code verifier} (null for null). */
+    public static String s256(String verifier) {
         if (verifier == null) {
             return null;
         }

@@ -42,7 +42,7 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
             String refusal = refusal(authorization, callback, now);
             if (refusal != null) {
                 // whether or not the discard succeeds, the callback is refused: the state is used up already
-                return pending.discard(authorization).transform(discarded -> rejected(refusal));
+                return pending.discard(authorization).compose(discarded -> rejected(refusal), failed -> rejected(refusal));
             }
             String confirmation = OneTimeValues.random();
             return pending.awaitConfirmation(authorization, Secret.of(callback.code()),

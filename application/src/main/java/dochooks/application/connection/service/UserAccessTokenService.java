@@ -147,12 +147,8 @@ public final class UserAccessTokenService implements UserAccessTokenPort {
             return markReauthorizationRequired(key, holder);
         }
         Instant requestedAt = clock.instant();
-        return callTokenEndpoint(integration, refreshToken).transform(called -> {
-            if (called.failed()) {
-                // the connection stays as it was; whether the release works or not, the failure is the answer
-                return leases.release(key, holder).transform(released -> Future.failedFuture(called.cause()));
-            }
-            if (called.result() instanceof TokenGrant.Issued issued) {
+        return callTokenEndpoint(integration, refreshToken).compose(grant -> {
+            if (grant instanceof TokenGrant.Issued issued) {
                 TokenSet next = IssuedTokens.tokenSet(issued, refreshToken, requestedAt);
                 ConnectionToken fresh = new ConnectionToken.Connected(next.accessTokenWithRefresh());
                 return leases.storeRefreshed(key, holder, next).compose(written -> written
@@ -160,7 +156,10 @@ public final class UserAccessTokenService implements UserAccessTokenPort {
                         : afterLostLease(key, stored, fresh));
             }
             return markReauthorizationRequired(key, holder);
-        });
+        }, failure -> leases.release(key, holder).compose(
+                // the connection stays as it was; whether the release works or not, the failure is the answer
+                released -> Future.<ConnectionToken>failedFuture(failure),
+                notReleased -> Future.<ConnectionToken>failedFuture(failure)));
     }
 
     /**

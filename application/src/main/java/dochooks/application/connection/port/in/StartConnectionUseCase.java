@@ -23,6 +23,13 @@ public interface StartConnectionUseCase {
         public AuthorizationRedirect {
             Objects.requireNonNull(authorizationUrl, "authorizationUrl");
         }
+
+        /** Without the query, which carries the single-use state. */
+        @Override
+        public String toString() {
+            int query = authorizationUrl.indexOf('?');
+            return "AuthorizationRedirect[" + (query < 0 ? authorizationUrl : authorizationUrl.substring(0, query)) + "?…]";
+        }
     }
 
     /**

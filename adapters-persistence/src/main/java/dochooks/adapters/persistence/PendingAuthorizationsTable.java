@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * All SQL of the {@code pending_authorizations} table and the mapping of its rows. The verifier and the code are
@@ -78,7 +79,8 @@ final class PendingAuthorizationsTable {
     }
 
     Tuple insert(PendingAuthorization pending, Sha256Digest state, Instant now) {
-        Sealed verifier = cipher.encrypt(pending.codeVerifier().reveal(), binding(pending, "code_verifier"));
+        Sealed verifier = cipher.encrypt(pending.codeVerifier().reveal(), binding(pending.id(), pending.key(),
+                "code_verifier"));
         ConnectionKey key = pending.key();
         return Tuple.tuple()
                 .addUUID(pending.id())
@@ -93,7 +95,7 @@ final class PendingAuthorizationsTable {
     }
 
     Tuple awaitConfirmation(PendingAuthorization consumed, Secret code, Sha256Digest confirmation, Instant expiresAt) {
-        Sealed sealed = cipher.encrypt(code.reveal(), binding(consumed, "code"));
+        Sealed sealed = cipher.encrypt(code.reveal(), binding(consumed.id(), consumed.key(), "code"));
         return Tuple.tuple()
                 .addUUID(consumed.id())
                 .addString(consumed.key().tenant().value())
@@ -115,21 +117,19 @@ final class PendingAuthorizationsTable {
     PendingAuthorization pending(Row row) {
         ConnectionKey key = new ConnectionKey(new TenantId(row.getString("tenant_id")),
                 new UserId(row.getString("user_id")), new IntegrationId(row.getUUID("integration_id")));
-        java.util.UUID id = row.getUUID("id");
+        UUID id = row.getUUID("id");
         Instant expiresAt = UserConnectionsTable.instant(row.getOffsetDateTime("expires_at"));
-        PendingAuthorization withoutSecrets = new PendingAuthorization(id, key, Secret.of("-"), expiresAt, null);
         Secret verifier = Secret.of(cipher.decrypt(new Sealed(row.getString("verifier_key_id"),
-                row.getBuffer("code_verifier_ciphertext").getBytes()), binding(withoutSecrets, "code_verifier")));
+                row.getBuffer("code_verifier_ciphertext").getBytes()), binding(id, key, "code_verifier")));
         Buffer codeBytes = row.getBuffer("code_ciphertext");
         Secret code = codeBytes == null ? null : Secret.of(cipher.decrypt(
-                new Sealed(row.getString("code_key_id"), codeBytes.getBytes()), binding(withoutSecrets, "code")));
+                new Sealed(row.getString("code_key_id"), codeBytes.getBytes()), binding(id, key, "code")));
         return new PendingAuthorization(id, key, verifier, expiresAt, code);
     }
 
-    /** Binds a value to its pending authorization (id and whose it is) and column. */
-    static AssociatedData binding(PendingAuthorization pending, String column) {
-        ConnectionKey key = pending.key();
-        return AssociatedData.of("pending_authorizations", column, key.tenant().value(), pending.id().toString(),
+    /** Binds a value to its pending authorization (row id and whose it is) and column. */
+    static AssociatedData binding(UUID id, ConnectionKey key, String column) {
+        return AssociatedData.of("pending_authorizations", column, key.tenant().value(), id.toString(),
                 key.integration().value().toString(), key.user().value());
     }
 }

@@ -1,5 +1,6 @@
 package dochooks.bootstrap;
 
+import dochooks.adapters.http.DocumentUseCases;
 import dochooks.adapters.http.HttpApi;
 import dochooks.adapters.http.HttpApiSettings;
 import dochooks.adapters.http.IntegrationUseCases;
@@ -7,6 +8,7 @@ import dochooks.adapters.persistence.DatabaseConnection;
 import dochooks.adapters.persistence.DatabaseMigrations;
 import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.PersistenceAdapter;
+import dochooks.adapters.provider.ProviderAdapter;
 import dochooks.application.integration.service.ChangeIntegrationStatusService;
 import dochooks.application.integration.service.DeleteIntegrationService;
 import dochooks.application.integration.service.GetIntegrationService;
@@ -100,9 +102,14 @@ public final class DochooksServer implements AutoCloseable {
                 new ReplaceIntegrationService(persistence, persistence, urlPolicy, redirectUri, clock),
                 new ChangeIntegrationStatusService(persistence, persistence, clock),
                 new DeleteIntegrationService(persistence, persistence));
+        ProviderAdapter provider = ProviderAdapter.create(vertx, config.providerSettings());
+        started.add(() -> Futures.await(provider.close(), STEP_TIMEOUT, "closing the provider client"));
+        // issue 4 replaces NoConnectionsYet with the stored OAuth2 connections
+        DocumentUseCases documents = DocumentServices.create(persistence, new NoConnectionsYet(), provider.documents(),
+                provider.endpointProbe());
         HttpApi api = new HttpApi(vertx,
                 new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
-                integrations, List.of(persistence));
+                integrations, documents, List.of(persistence));
 
         HttpVerticle verticle = new HttpVerticle(api, config.httpPort());
         String deployment = Futures.await(vertx.deployVerticle(verticle), STEP_TIMEOUT, "starting the HTTP server");

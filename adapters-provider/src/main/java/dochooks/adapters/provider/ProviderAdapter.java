@@ -4,21 +4,24 @@ import dochooks.adapters.provider.document.DocumentProviderClient;
 import dochooks.adapters.provider.egress.EgressResolver;
 import dochooks.adapters.provider.egress.HostLookup;
 import dochooks.application.document.port.out.DocumentProviderPort;
+import dochooks.application.document.port.out.EndpointProbePort;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
 
 /**
  * The entry of the provider adapter for the composition root: one egress-checked {@link OutboundHttpClient}
- * and the {@link DocumentProviderPort} on top of it.
+ * and the {@link DocumentProviderPort} and {@link EndpointProbePort} on top of it.
  */
 public final class ProviderAdapter {
     private final OutboundHttpClient http;
     private final DocumentProviderClient documents;
+    private final EndpointProbe endpointProbe;
 
     private ProviderAdapter(OutboundHttpClient http) {
         this.http = http;
         this.documents = new DocumentProviderClient(http);
+        this.endpointProbe = new EndpointProbe(http);
     }
 
     /** With the system's resolver and the JVM's trusted certificate authorities. */
@@ -34,6 +37,11 @@ public final class ProviderAdapter {
 
     public DocumentProviderPort documents() {
         return documents;
+    }
+
+    /** The connection test's reachability check of OAuth2 endpoints. */
+    public EndpointProbePort endpointProbe() {
+        return endpointProbe;
     }
 
     /** The one outbound client, for the other outbound adapters (token endpoint, reachability checks). */

@@ -20,13 +20,13 @@ public final class ProviderAdapter {
     private final OutboundHttpClient http;
     private final DocumentProviderClient documents;
     private final OAuth2TokenClient tokenEndpoint;
-    private final HttpEndpointProbe endpointProbe;
+    private final EndpointProbe endpointProbe;
 
     private ProviderAdapter(OutboundHttpClient http) {
         this.http = http;
         this.documents = new DocumentProviderClient(http);
         this.tokenEndpoint = new OAuth2TokenClient(http);
-        this.endpointProbe = new HttpEndpointProbe(http);
+        this.endpointProbe = new EndpointProbe(http);
     }
 
     /** With the system's resolver and the JVM's trusted certificate authorities. */

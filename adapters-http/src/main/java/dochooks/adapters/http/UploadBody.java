@@ -2,6 +2,7 @@ package dochooks.adapters.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
@@ -22,6 +23,8 @@ final class UploadBody implements ReadStream<Buffer> {
     UploadBody(HttpServerRequest request) {
         this.request = request;
         request.exceptionHandler(this::failed);
+        // a connection lost while no one read the body (during /uploadInit, say) must still end the stream
+        request.response().closeHandler(closed -> failed(new HttpClosedException("the client closed the connection")));
     }
 
     /** The length the client declared, or null when it sent none (a chunked body) or an unreadable one. */

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dochooks.adapters.provider.testing.Await;
 import dochooks.adapters.provider.testing.Fault;
 import dochooks.adapters.provider.testing.GeneratedContent;
 import dochooks.adapters.provider.testing.RecordedRequest;
 import dochooks.adapters.provider.testing.TestDocumentProvider.Upload;
 import dochooks.domain.document.ProviderEndpoint;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -167,6 +169,37 @@ class UploadIT {
         assertFalse(upload.complete(), "the provider request was reset, never ended");
         assertTrue(upload.size() < declared);
         assertEquals(Long.toString(declared), docs.provider.requestsTo(ProviderEndpoint.UPLOAD).get(0).header("Content-Length"));
+    }
+
+    @Test
+    void aClientLeavingWhileUploadInitRunsLeavesNoProviderRequestHanging() throws Exception {
+        // /uploadInit answers slowly (but within the deadline), long after the client has gone
+        docs.provider.fault(ProviderEndpoint.UPLOAD_INIT,
+                Fault.drip("{\"id\":\"late-1\",\"kind\":\"file\"}", Duration.ofMillis(30)), 1);
+        int transfersBefore = docs.providerClient.uploads().size();
+        try (RawConnection connection = new RawConnection(docs.api.port())) {
+            connection.sendHead("POST", documents(id, "upload") + "?filename=late.bin", "Authorization: Bearer " + user,
+                    "Content-Length: 1000000");
+            connection.sendBody(100_000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (docs.provider.requestsTo(ProviderEndpoint.UPLOAD_INIT).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        // /uploadInit answers about a second later; the transfer that follows must end at once, its source gone
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (docs.providerClient.uploads().size() == transfersBefore && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(transfersBefore + 1, docs.providerClient.uploads().size(), "/uploadInit succeeded: a transfer started");
+        Future<Void> transfer = docs.providerClient.uploads().get(transfersBefore);
+        // fails (promptly) instead of waiting forever for a client that is gone; a wait that times out is an error
+        Await.failure(transfer, Exception.class, Duration.ofSeconds(5));
+        List<RecordedRequest> uploads = docs.provider.requestsTo(ProviderEndpoint.UPLOAD);
+        if (!uploads.isEmpty()) {
+            assertFalse(awaitUpload().complete(), "a started /upload was reset, never ended");
+        }
     }
 
     @Test

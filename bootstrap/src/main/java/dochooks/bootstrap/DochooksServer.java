@@ -17,6 +17,7 @@ import dochooks.application.integration.service.RegisterIntegrationService;
 import dochooks.application.integration.service.ReplaceIntegrationService;
 import dochooks.domain.integration.RedirectUri;
 import dochooks.domain.integration.UrlPolicy;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -30,6 +31,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,7 @@ public final class DochooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DochooksServer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final int POOL_SIZE = 16;
+    private static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
 
     private final List<AutoCloseable> toClose;
     private final int port;
@@ -111,11 +114,17 @@ public final class DochooksServer implements AutoCloseable {
                 new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
                 integrations, documents, List.of(persistence));
 
-        HttpVerticle verticle = new HttpVerticle(api, config.httpPort());
-        String deployment = Futures.await(vertx.deployVerticle(verticle), STEP_TIMEOUT, "starting the HTTP server");
+        // one server per core, all on the same port (Vert.x spreads connections among them): the API's handlers,
+        // router and clients are shared and thread-safe, so every event loop serves requests, not just one
+        List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+        String deployment = Futures.await(vertx.deployVerticle(() -> {
+            HttpVerticle verticle = new HttpVerticle(api, config.httpPort());
+            servers.add(verticle);
+            return verticle;
+        }, new DeploymentOptions().setInstances(HTTP_SERVERS)), STEP_TIMEOUT, "starting the HTTP server");
         // first in the close order: stop accepting and finish in-flight requests before the pool goes
         started.add(() -> Futures.await(vertx.undeploy(deployment), STEP_TIMEOUT, "stopping the HTTP server"));
-        int port = verticle.server.actualPort();
+        int port = servers.get(0).server.actualPort();
         LOG.info("dochooks listening on port {} (database: {})", port,
                 config.usesEmbeddedDatabase() ? "embedded in " + config.dataDir() : database);
 

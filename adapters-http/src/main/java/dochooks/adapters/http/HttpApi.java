@@ -49,6 +49,7 @@ public final class HttpApi {
         this.refusedRequests = new RefusedRequests(tracking, problems);
 
         router.route().handler(tracking.handler());
+        router.route().handler(HttpApi::requireDecodableQuery);
         addRoutes(settings, integrations, documents, new HealthHandlers(vertx, readinessChecks), metrics);
         routes.refuseOtherMethods();
         FailureResponder failures = new FailureResponder(tracking, problems);
@@ -97,6 +98,21 @@ public final class HttpApi {
                 .add(GET, "/metrics", ctx -> ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, HttpMetrics.CONTENT_TYPE).end(metrics.render()))
                 .add(GET, "/openapi.yaml", openApi::serve);
+    }
+
+    /**
+     * A query that does not percent-decode is a malformed request. It is refused before routing, because
+     * matching a route with path parameters decodes the query too, and Vert.x Web would answer its failure
+     * there without a problem.
+     */
+    private static void requireDecodableQuery(RoutingContext ctx) {
+        try {
+            ctx.request().params();
+        } catch (IllegalArgumentException undecodable) {
+            ctx.fail(Problem.of(ProblemType.MALFORMED_REQUEST).asException());
+            return;
+        }
+        ctx.next();
     }
 
     /**

@@ -138,6 +138,18 @@ class DocumentQueryIT {
     }
 
     @Test
+    void aQueryThatDoesNotPercentDecodeIsMalformed() throws Exception {
+        try (RawConnection connection = new RawConnection(docs.api.port())) {
+            connection.sendHead("GET", documents(id, "metadata") + "?id=%zz", "Authorization: Bearer " + user);
+            RawConnection.Head head = connection.readHead();
+
+            assertEquals(400, head.status());
+            assertEquals("application/problem+json", head.header("Content-Type"));
+        }
+        assertNothingSent();
+    }
+
+    @Test
     void unknownParametersAreIgnored() {
         Answer answer = docs.get(documents(id, "files") + "?color=blue&limit=x", user);
 

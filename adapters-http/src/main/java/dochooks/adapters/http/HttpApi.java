@@ -38,6 +38,14 @@ public final class HttpApi {
     private final Routes routes;
     private final RefusedRequests refusedRequests;
 
+    /**
+     * Builds the routes; nothing listens until {@link #listen}. The API is thread-safe once built, so one
+     * instance may serve several servers on several event loops.
+     *
+     * @param integrations    the registry's use cases (api.md 3)
+     * @param documents       the document use cases and the connection test (api.md 5, 3.4)
+     * @param readinessChecks what {@code /health/ready} asks (the database)
+     */
     public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
             DocumentUseCases documents, List<HealthCheckPort> readinessChecks) {
         this.vertx = vertx;

@@ -19,6 +19,7 @@ import dochooks.application.connection.service.RefreshSettings;
 import dochooks.application.connection.service.UserAccessTokenService;
 import dochooks.domain.integration.RedirectUri;
 import dochooks.domain.integration.UrlPolicy;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -32,6 +33,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class DochooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DochooksServer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final int POOL_SIZE = 16;
+    private static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
 
     private final List<AutoCloseable> toClose;
     private final int port;
@@ -117,11 +120,18 @@ public final class DochooksServer implements AutoCloseable {
                 new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
                 integrations, documents, List.of(persistence));
 
-        HttpVerticle verticle = new HttpVerticle(api, config.httpPort());
-        String deployment = Futures.await(vertx.deployVerticle(verticle), STEP_TIMEOUT, "starting the HTTP server");
+        // one server per core, all on the same port (Vert.x spreads connections among them): the API's handlers,
+        // router and clients are shared and thread-safe, so every event loop serves requests, not just one
+        List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+        int listenPort = config.httpPort() == 0 ? freePort() : config.httpPort();
+        String deployment = Futures.await(vertx.deployVerticle(() -> {
+            HttpVerticle verticle = new HttpVerticle(api, listenPort);
+            servers.add(verticle);
+            return verticle;
+        }, new DeploymentOptions().setInstances(HTTP_SERVERS)), STEP_TIMEOUT, "starting the HTTP server");
         // first in the close order: stop accepting and finish in-flight requests before the pool goes
         started.add(() -> Futures.await(vertx.undeploy(deployment), STEP_TIMEOUT, "stopping the HTTP server"));
-        int port = verticle.server.actualPort();
+        int port = servers.get(0).server.actualPort();
         LOG.info("dochooks listening on port {} (database: {})", port,
                 config.usesEmbeddedDatabase() ? "embedded in " + config.dataDir() : database);
 
@@ -131,6 +141,18 @@ public final class DochooksServer implements AutoCloseable {
             adminToken = Optional.of(tokens.mint("local", "admin", true, Duration.ofHours(12)));
         }
         return new DochooksServer(started, port, adminToken);
+    }
+
+    /**
+     * Port 0 asks for any free port; the servers of all event loops must share one, so it is chosen here
+     * (each server listening on port 0 could otherwise get a port of its own).
+     */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port for the HTTP server", e);
+        }
     }
 
     private static String newJwtSecret() {

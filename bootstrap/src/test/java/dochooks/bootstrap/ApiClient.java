@@ -40,6 +40,28 @@ final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** A POST without a body (document operations take their arguments in the query). */
+    HttpResponse<String> post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A POST of raw bytes (an upload). */
+    HttpResponse<String> postBytes(String path, byte[] body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET whose answer body is bytes (a download). */
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dochooks.adapters.provider.ProviderSettings;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,31 @@ class ConfigTest {
         assertFalse(all.contains("hunter2"));
         assertTrue(all.contains("DOCHOOKS_ENCRYPTION_KEYS"));
         assertTrue(all.contains("DOCHOOKS_DATABASE_URL"));
+    }
+
+    @Test
+    void aMalformedAllowedBlockIsReportedWithTheOtherMalformedValues() {
+        ConfigException error = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of(
+                "DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "10.0.0.0/8, 300.1.2.3/8",
+                "DOCHOOKS_PROVIDER_TIMEOUT_MS", "soon")));
+
+        assertEquals(2, error.lines().size(), error.lines().toString());
+        assertTrue(error.lines().get(0).startsWith("DOCHOOKS_PROVIDER_ALLOWED_CIDRS "), error.lines().get(0));
+        assertTrue(error.lines().get(0).contains("300.1.2.3/8"), error.lines().get(0));
+        assertTrue(error.lines().get(1).startsWith("DOCHOOKS_PROVIDER_TIMEOUT_MS must be an integer"));
+    }
+
+    @Test
+    void theProviderSettingsFollowTheirVariables() throws Exception {
+        ProviderSettings settings = Config.fromEnvironment(Map.of(
+                "DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8",
+                "DOCHOOKS_PROVIDER_TIMEOUT_MS", "2500")).providerSettings();
+
+        assertEquals(Duration.ofMillis(2500), settings.timeout());
+        assertTrue(settings.egressPolicy().permits(InetAddress.getByName("127.0.0.1")));
+        assertFalse(settings.egressPolicy().permits(InetAddress.getByName("10.0.0.1")));
+        assertFalse(Config.fromEnvironment(Map.of()).providerSettings().egressPolicy()
+                .permits(InetAddress.getByName("127.0.0.1")), "nothing special is allowed by default");
     }
 
     @Test

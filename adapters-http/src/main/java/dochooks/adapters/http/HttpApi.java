@@ -38,6 +38,14 @@ public final class HttpApi {
     private final Routes routes;
     private final RefusedRequests refusedRequests;
 
+    /**
+     * Builds the routes; nothing listens until {@link #listen}. The API is thread-safe once built, so one
+     * instance may serve several servers on several event loops.
+     *
+     * @param integrations    the registry's use cases (api.md 3)
+     * @param documents       the document use cases and the connection test (api.md 5, 3.4)
+     * @param readinessChecks what {@code /health/ready} asks (the database)
+     */
     public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
             DocumentUseCases documents, List<HealthCheckPort> readinessChecks) {
         this.vertx = vertx;
@@ -49,6 +57,7 @@ public final class HttpApi {
         this.refusedRequests = new RefusedRequests(tracking, problems);
 
         router.route().handler(tracking.handler());
+        router.route().handler(HttpApi::requireDecodableQuery);
         addRoutes(settings, integrations, documents, new HealthHandlers(vertx, readinessChecks), metrics);
         routes.refuseOtherMethods();
         FailureResponder failures = new FailureResponder(tracking, problems);
@@ -97,6 +106,21 @@ public final class HttpApi {
                 .add(GET, "/metrics", ctx -> ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, HttpMetrics.CONTENT_TYPE).end(metrics.render()))
                 .add(GET, "/openapi.yaml", openApi::serve);
+    }
+
+    /**
+     * A query that does not percent-decode is a malformed request. It is refused before routing, because
+     * matching a route with path parameters decodes the query too, and Vert.x Web would answer its failure
+     * there without a problem.
+     */
+    private static void requireDecodableQuery(RoutingContext ctx) {
+        try {
+            ctx.request().params();
+        } catch (IllegalArgumentException undecodable) {
+            ctx.fail(Problem.of(ProblemType.MALFORMED_REQUEST).asException());
+            return;
+        }
+        ctx.next();
     }
 
     /**

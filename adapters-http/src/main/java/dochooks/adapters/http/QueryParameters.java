@@ -5,6 +5,7 @@ import dochooks.domain.validation.Rule;
 import dochooks.domain.validation.ValidationException;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ final class QueryParameters {
 
     private final MultiMap params;
     private final List<FieldViolation> violations = new ArrayList<>();
+    /** The parameters in the order the route reads them, which is the order their faults are listed in. */
+    private final List<String> readOrder = new ArrayList<>();
 
     QueryParameters(MultiMap params) {
         this.params = params;
@@ -31,6 +34,7 @@ final class QueryParameters {
 
     /** The parameter's value, or null when absent (or given twice, which is recorded). */
     String text(String name) {
+        readOrder.add(name);
         List<String> values = params.getAll(name);
         if (values.isEmpty()) {
             return null;
@@ -53,6 +57,7 @@ final class QueryParameters {
     }
 
     private Long integer(String name, long minimum, Rule rule) {
+        readOrder.add(name);
         List<String> values = params.getAll(name);
         if (values.isEmpty()) {
             return null;
@@ -82,9 +87,15 @@ final class QueryParameters {
         List<FieldViolation> all = new ArrayList<>(violations);
         Set<String> reported = violations.stream().map(FieldViolation::field).collect(Collectors.toSet());
         refusedByRecord.stream().filter(violation -> !reported.contains(violation.field())).forEach(all::add);
+        all.sort(Comparator.comparingInt(violation -> position(violation.field())));
         if (!all.isEmpty()) {
             throw new ValidationException(all);
         }
         return built;
+    }
+
+    private int position(String field) {
+        int index = readOrder.indexOf(field);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 }

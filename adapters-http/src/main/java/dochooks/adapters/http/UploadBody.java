@@ -1,7 +1,10 @@
 package dochooks.adapters.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
@@ -15,13 +18,18 @@ import io.vertx.core.streams.ReadStream;
  */
 final class UploadBody implements ReadStream<Buffer> {
     private final HttpServerRequest request;
+    private final Context context;
     private boolean continueSent;
     private Handler<Throwable> exceptionHandler;
     private Throwable failure;
 
+    /** Call on the request's event loop. */
     UploadBody(HttpServerRequest request) {
         this.request = request;
+        this.context = Vertx.currentContext();
         request.exceptionHandler(this::failed);
+        // a connection lost while no one read the body (during /uploadInit, say) must still end the stream
+        request.response().closeHandler(closed -> failed(new HttpClosedException("the client closed the connection")));
     }
 
     /** The length the client declared, or null when it sent none (a chunked body) or an unreadable one. */
@@ -59,7 +67,9 @@ final class UploadBody implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-        request.handler(handler);
+        if (!request.isEnded()) {
+            request.handler(handler);
+        }
         return this;
     }
 
@@ -83,9 +93,17 @@ final class UploadBody implements ReadStream<Buffer> {
         return this;
     }
 
+    /**
+     * A request that had already ended when the upload began had an empty body (a body that came is kept
+     * paused until read): Vert.x refuses handlers on it, so its end is reported here, on the next tick.
+     */
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        request.endHandler(endHandler);
+        if (!request.isEnded()) {
+            request.endHandler(endHandler);
+        } else if (endHandler != null) {
+            context.runOnContext(ended -> endHandler.handle(null));
+        }
         return this;
     }
 

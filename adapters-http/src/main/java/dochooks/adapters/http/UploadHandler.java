@@ -27,6 +27,9 @@ final class UploadHandler {
     }
 
     void upload(RoutingContext ctx) {
+        if (ctx.response().closed()) {
+            return; // the client left during admission: nothing to upload, nobody to answer
+        }
         UploadBody body = new UploadBody(ctx.request());
         try {
             Caller caller = Admission.caller(ctx);

@@ -30,6 +30,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP API in front of a real provider: the {@link TestDocumentProvider} on 127.0.0.1, reached through the
@@ -46,6 +48,8 @@ final class DocumentsApi implements AutoCloseable {
     final TestDocumentProvider provider;
     final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
     final FakeUserAccessTokens tokens = new FakeUserAccessTokens();
+    /** The real provider client, watched: which uploads it started and whether they ended. */
+    final WatchedProvider providerClient;
     final TestApi api;
     private final HttpClient streaming = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -61,8 +65,9 @@ final class DocumentsApi implements AutoCloseable {
         };
         ProviderAdapter adapter = ProviderAdapter.create(vertx,
                 new ProviderSettings(EgressPolicy.allowing(allowedCidrs), PROVIDER_TIMEOUT), lookup, null);
+        this.providerClient = new WatchedProvider(adapter.documents());
         this.api = TestApi.start(vertx, TestApi.useCases(store, new UrlPolicy(true)),
-                TestApi.documents(store, tokens, adapter), List.of());
+                TestApi.documents(store, tokens, providerClient, adapter.endpointProbe()), List.of());
     }
 
     /** Loopback allowed (the test provider lives there), no names known. */
@@ -161,7 +166,7 @@ final class DocumentsApi implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         api.close(); // closes the Vert.x instance, and the provider with it
     }
 }

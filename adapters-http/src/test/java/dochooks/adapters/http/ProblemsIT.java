@@ -142,6 +142,12 @@ class ProblemsIT {
         assertProblem(undecodableQuery, 400, "malformed-request");
         assertEquals(COLLECTION, undecodableQuery.json().getString("instance"));
 
+        String one = COLLECTION + "/" + UUID.randomUUID();
+        Answer undecodableOnAPathWithParameters = RawHttp.exchange(api.port(), "GET " + one + "?x=%zz HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer " + adminToken() + "\r\n\r\n");
+        assertProblem(undecodableOnAPathWithParameters, 400, "malformed-request");
+        assertEquals(one, undecodableOnAPathWithParameters.json().getString("instance"));
+
         Answer garbage = RawHttp.exchange(api.port(), "NOT HTTP AT ALL\r\n\r\n");
         assertProblem(garbage, 400, "malformed-request");
     }

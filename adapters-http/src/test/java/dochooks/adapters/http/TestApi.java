@@ -6,6 +6,7 @@ import dochooks.adapters.provider.egress.EgressPolicy;
 import dochooks.adapters.provider.egress.HostLookup;
 import dochooks.application.connection.port.out.UserAccessTokenPort;
 import dochooks.application.document.port.out.DocumentProviderPort;
+import dochooks.application.document.port.out.EndpointProbePort;
 import dochooks.application.document.service.CreateFolderService;
 import dochooks.application.document.service.DeleteItemService;
 import dochooks.application.document.service.DownloadDocumentService;
@@ -110,7 +111,11 @@ final class TestApi implements AutoCloseable {
     /** The real document services over {@code store}, {@code tokens} and a real provider client. */
     static DocumentUseCases documents(InMemoryIntegrationStore store, UserAccessTokenPort tokens,
             ProviderAdapter provider) {
-        DocumentProviderPort port = provider.documents();
+        return documents(store, tokens, provider.documents(), provider.endpointProbe());
+    }
+
+    static DocumentUseCases documents(InMemoryIntegrationStore store, UserAccessTokenPort tokens,
+            DocumentProviderPort port, EndpointProbePort probe) {
         return new DocumentUseCases(
                 new ListFolderService(store, tokens, port),
                 new GetItemMetadataService(store, tokens, port),
@@ -123,7 +128,7 @@ final class TestApi implements AutoCloseable {
                 new DeleteItemService(store, tokens, port),
                 new GetServiceInfoService(store, port),
                 new RunCustomActionService(store, tokens, port),
-                new TestIntegrationConnectionService(store, port, tokens, provider.endpointProbe(), System::nanoTime));
+                new TestIntegrationConnectionService(store, port, tokens, probe, System::nanoTime));
     }
 
     static String newTenant() {

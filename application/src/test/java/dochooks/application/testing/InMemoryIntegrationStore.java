@@ -18,13 +18,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real, in-memory implementation of the integration ports, with the same rules as PostgreSQL
- * (unique comparison key per tenant, versioned updates). Used by application and HTTP tests.
+ * (unique comparison key per tenant, versioned updates). Used by application and HTTP tests; passes
+ * {@code IntegrationStoreContract}. What belongs to an integration (users' connections, pending authorizations)
+ * lives in other in-memory stores that register as its {@link Dependents}, so that dropping connections on an
+ * update, and deleting an integration, reach them as a cascade would.
  */
 public final class InMemoryIntegrationStore
         implements LoadIntegrationPort, ListIntegrationsPort, SaveIntegrationPort, DeleteIntegrationPort {
+
+    /** A store of rows that belong to an integration and go with it (its foreign key, in SQL terms). */
+    public interface Dependents {
+        /** Removes every row of that integration: its connections were dropped, or it was deleted. */
+        void dropAllOf(TenantId tenant, IntegrationId integration);
+    }
 
     private record Key(TenantId tenant, IntegrationId id) {
     }
@@ -40,6 +50,20 @@ public final class InMemoryIntegrationStore
 
     private final Map<Key, Integration> integrations = new ConcurrentHashMap<>();
     private final Map<Key, Integer> connectionDrops = new ConcurrentHashMap<>();
+    private final List<Dependents> dependents = new CopyOnWriteArrayList<>();
+
+    /** Lets {@code store} follow this store's drops and deletions from now on. */
+    public void addDependents(Dependents store) {
+        dependents.add(store);
+    }
+
+    /**
+     * Whether the tenant has that integration now. Takes no lock, so that dependents may ask while holding
+     * theirs (this store calls them while holding its own).
+     */
+    public boolean exists(TenantId tenant, IntegrationId id) {
+        return integrations.containsKey(new Key(tenant, id));
+    }
 
     @Override
     public Future<Optional<Integration>> load(TenantId tenant, IntegrationId id) {
@@ -89,13 +113,23 @@ public final class InMemoryIntegrationStore
         integrations.put(key, next);
         if (dropConnections) {
             connectionDrops.merge(key, 1, Integer::sum);
+            dropDependentsOf(key);
         }
         return Future.succeededFuture();
     }
 
     @Override
     public synchronized Future<Boolean> delete(TenantId tenant, IntegrationId id) {
-        return Future.succeededFuture(integrations.remove(new Key(tenant, id)) != null);
+        Key key = new Key(tenant, id);
+        boolean deleted = integrations.remove(key) != null;
+        if (deleted) {
+            dropDependentsOf(key);
+        }
+        return Future.succeededFuture(deleted);
+    }
+
+    private void dropDependentsOf(Key key) {
+        dependents.forEach(store -> store.dropAllOf(key.tenant(), key.id()));
     }
 
     /** How many times an update asked to drop the integration's connections (for tests). */

@@ -12,6 +12,7 @@ import dochooks.application.connection.service.RefreshSettings;
 import dochooks.application.connection.service.StartConnectionService;
 import dochooks.application.connection.service.UserAccessTokenService;
 import dochooks.application.testing.Callers;
+import dochooks.application.testing.Futures;
 import dochooks.application.testing.InMemoryIntegrationStore;
 import dochooks.application.testing.IntegrationForms;
 import dochooks.application.testing.Seeds;
@@ -44,8 +45,9 @@ public final class ConnectionWorld {
 
     public final TestClock clock = new TestClock(NOW);
     public final InMemoryIntegrationStore integrations = new InMemoryIntegrationStore();
-    public final InMemoryConnectionStore connections = new InMemoryConnectionStore(clock);
-    public final InMemoryPendingAuthorizations pending = new InMemoryPendingAuthorizations();
+    /** Over {@link #integrations}: a connection needs its integration and goes with it, as in PostgreSQL. */
+    public final InMemoryConnectionStore connections = new InMemoryConnectionStore(clock, integrations);
+    public final InMemoryPendingAuthorizations pending = new InMemoryPendingAuthorizations(integrations);
     public final ScriptedTokenEndpoint tokenEndpoint = new ScriptedTokenEndpoint();
     public final List<Duration> delays = new ArrayList<>();
     public Runnable onDelay = () -> { };
@@ -91,7 +93,7 @@ public final class ConnectionWorld {
     public UserConnection connect(Caller caller, Integration integration, String access, String refresh, Long seconds) {
         UserConnection connection = UserConnection.connected(ConnectionKey.of(caller, integration),
                 tokens(access, refresh, seconds), clock.instant());
-        connections.save(connection);
+        Futures.succeeded(connections.save(connection));
         return connection;
     }
 

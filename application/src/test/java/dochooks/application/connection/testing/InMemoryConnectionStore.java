@@ -5,7 +5,11 @@ import dochooks.application.connection.port.out.ConnectionStorePort;
 import dochooks.application.connection.port.out.RefreshLeasePort;
 import dochooks.application.connection.port.out.TokenSet;
 import dochooks.application.connection.port.out.UserConnection;
+import dochooks.application.error.IntegrationNotFoundException;
+import dochooks.application.testing.InMemoryIntegrationStore;
 import dochooks.domain.connection.ConnectionState;
+import dochooks.domain.integration.IntegrationId;
+import dochooks.domain.tenancy.TenantId;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +22,14 @@ import java.util.Optional;
  * A real, in-memory implementation of the connection store and its refresh lease, with the rules of the
  * PostgreSQL one: every step atomic (synchronized), writes conditional on the lease holder, leases that run out
  * by the store's clock. Shared through the test-jar; thread-safe, so that adapters' tests may race on it.
+ *
+ * <p>Built over an {@link InMemoryIntegrationStore}, it passes {@code ConnectionStoreContract} and
+ * {@code RefreshLeaseContract}: a connection needs its integration, and goes when the integration's connections
+ * are dropped or the integration is deleted. Built with a clock only, it knows no integrations: every one counts
+ * as existing and nothing cascades (enough for tests of one service).
  */
-public final class InMemoryConnectionStore implements ConnectionStorePort, RefreshLeasePort {
+public final class InMemoryConnectionStore
+        implements ConnectionStorePort, RefreshLeasePort, InMemoryIntegrationStore.Dependents {
     private record Entry(UserConnection connection, String holder, Instant leaseUntil) {
         boolean leasedAt(Instant now) {
             return holder != null && leaseUntil.isAfter(now);
@@ -32,10 +42,20 @@ public final class InMemoryConnectionStore implements ConnectionStorePort, Refre
 
     private final Map<ConnectionKey, Entry> entries = new HashMap<>();
     private final Clock clock;
+    private final InMemoryIntegrationStore integrations;
     private int leasesTaken;
 
+    /** A store that knows no integrations: see the class comment. */
     public InMemoryConnectionStore(Clock clock) {
         this.clock = clock;
+        this.integrations = null;
+    }
+
+    /** A store whose connections belong to the integrations of {@code integrations}; leases by {@code clock}. */
+    public InMemoryConnectionStore(Clock clock, InMemoryIntegrationStore integrations) {
+        this.clock = clock;
+        this.integrations = integrations;
+        integrations.addDependents(this);
     }
 
     @Override
@@ -45,6 +65,10 @@ public final class InMemoryConnectionStore implements ConnectionStorePort, Refre
 
     @Override
     public synchronized Future<Void> save(UserConnection connection) {
+        ConnectionKey key = connection.key();
+        if (integrations != null && !integrations.exists(key.tenant(), key.integration())) {
+            return Future.failedFuture(new IntegrationNotFoundException("no integration " + key.integration()));
+        }
         entries.put(connection.key(), new Entry(connection, null, null));
         return Future.succeededFuture();
     }
@@ -97,6 +121,11 @@ public final class InMemoryConnectionStore implements ConnectionStorePort, Refre
             entries.put(key, entry.released(entry.connection()));
         }
         return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized void dropAllOf(TenantId tenant, IntegrationId integration) {
+        entries.keySet().removeIf(key -> key.tenant().equals(tenant) && key.integration().equals(integration));
     }
 
     private Entry heldBy(ConnectionKey key, String holder) {

@@ -3,7 +3,11 @@ package dochooks.application.connection.testing;
 import dochooks.application.connection.port.out.PendingAuthorization;
 import dochooks.application.connection.port.out.PendingAuthorizationPort;
 import dochooks.application.connection.port.out.Sha256Digest;
+import dochooks.application.error.IntegrationNotFoundException;
+import dochooks.application.testing.InMemoryIntegrationStore;
+import dochooks.domain.integration.IntegrationId;
 import dochooks.domain.integration.Secret;
+import dochooks.domain.tenancy.TenantId;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +21,13 @@ import java.util.LinkedHashMap;
  * A real, in-memory implementation of the pending authorizations, with the rules of the PostgreSQL one: a state
  * is consumed once, a confirmation once (and deletes its row), expired rows go when a new one is saved.
  * Thread-safe. Exposes its rows so tests can see what is stored (digests only).
+ *
+ * <p>Built over an {@link InMemoryIntegrationStore}, it passes {@code PendingAuthorizationContract}: an
+ * authorization needs its integration, and goes when the integration's connections are dropped or the
+ * integration is deleted. Built without one, every integration counts as existing and nothing cascades.
  */
-public final class InMemoryPendingAuthorizations implements PendingAuthorizationPort {
+public final class InMemoryPendingAuthorizations
+        implements PendingAuthorizationPort, InMemoryIntegrationStore.Dependents {
 
     /** One stored row: the authorization and the digests it is found by. */
     public record Row(PendingAuthorization authorization, Sha256Digest state, boolean stateUsed,
@@ -26,9 +35,24 @@ public final class InMemoryPendingAuthorizations implements PendingAuthorization
     }
 
     private final Map<UUID, Row> rows = new LinkedHashMap<>();
+    private final InMemoryIntegrationStore integrations;
+
+    /** Pending authorizations that know no integrations: see the class comment. */
+    public InMemoryPendingAuthorizations() {
+        this.integrations = null;
+    }
+
+    /** Pending authorizations that belong to the integrations of {@code integrations}. */
+    public InMemoryPendingAuthorizations(InMemoryIntegrationStore integrations) {
+        this.integrations = integrations;
+        integrations.addDependents(this);
+    }
 
     @Override
     public synchronized Future<Void> save(PendingAuthorization pending, Sha256Digest state, Instant now) {
+        if (integrations != null && !integrations.exists(pending.key().tenant(), pending.key().integration())) {
+            return Future.failedFuture(new IntegrationNotFoundException("no integration " + pending.key().integration()));
+        }
         rows.values().removeIf(row -> row.authorization().isExpired(now));
         rows.put(pending.id(), new Row(pending, state, false, null));
         return Future.succeededFuture();
@@ -49,7 +73,7 @@ public final class InMemoryPendingAuthorizations implements PendingAuthorization
     public synchronized Future<Boolean> awaitConfirmation(PendingAuthorization consumed, Secret code,
             Sha256Digest confirmation, Instant expiresAt) {
         UUID id = consumed.id();
-        Row row = rows.get(id);
+        Row row = ownRow(consumed);
         if (row == null || row.authorization().code() != null) {
             return Future.succeededFuture(false);
         }
@@ -72,8 +96,22 @@ public final class InMemoryPendingAuthorizations implements PendingAuthorization
 
     @Override
     public synchronized Future<Void> discard(PendingAuthorization pending) {
-        rows.remove(pending.id());
+        if (ownRow(pending) != null) {
+            rows.remove(pending.id());
+        }
         return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized void dropAllOf(TenantId tenant, IntegrationId integration) {
+        rows.values().removeIf(row -> row.authorization().key().tenant().equals(tenant)
+                && row.authorization().key().integration().equals(integration));
+    }
+
+    /** The stored row of {@code pending}: same id, same tenant (as PostgreSQL finds it). */
+    private Row ownRow(PendingAuthorization pending) {
+        Row row = rows.get(pending.id());
+        return row != null && row.authorization().key().tenant().equals(pending.key().tenant()) ? row : null;
     }
 
     public synchronized List<Row> rows() {

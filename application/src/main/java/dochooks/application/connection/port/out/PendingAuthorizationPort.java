@@ -16,7 +16,8 @@ public interface PendingAuthorizationPort {
 
     /**
      * Stores a new pending authorization (without code) under the digest of its {@code state}; pending
-     * authorizations that expired before {@code now} may be removed on the way.
+     * authorizations that expired before {@code now} may be removed on the way. Fails with
+     * {@link dochooks.application.error.IntegrationNotFoundException} when the integration is gone.
      */
     Future<Void> save(PendingAuthorization pending, Sha256Digest state, Instant now);
 

@@ -11,9 +11,10 @@ import java.util.Optional;
  * A lease not released ends by itself after its duration, measured by the storage's own clock so that
  * processes with skewed clocks agree.
  *
- * <p>Every write is conditional on {@code holder} still holding the lease, so a holder whose lease ran out
- * (or whose connection was replaced or deleted meanwhile) changes nothing. Futures fail with
- * {@link dochooks.application.error.DatabaseUnavailableException} when storage does not answer.
+ * <p>Every write is conditional on {@code holder} still holding the lease, so a holder whose lease ran out and was
+ * taken by another (or whose connection was replaced or deleted meanwhile) changes nothing. A lease that ran out
+ * but that nobody took yet is still its holder's: its writes go through, since nobody else can have refreshed.
+ * Futures fail with {@link dochooks.application.error.DatabaseUnavailableException} when storage does not answer.
  */
 public interface RefreshLeasePort {
 

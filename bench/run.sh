@@ -154,7 +154,9 @@ install_packages() {
         rm -f /usr/sbin/policy-rc.d
         POLICY_RC_CREATED=""
     fi
-    command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 || die "nginx or wrk still missing"
+    if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
+        die "nginx or wrk still missing"
+    fi
 }
 
 check_tools() {
@@ -230,7 +232,7 @@ http {
 }
 EOF
     log "starting nginx on $HOST:$NGINX_PORT"
-    nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >>"$dir/error.log" 2>&1 &
+    nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/console.log" 2>&1 &
     NGINX_PID=$!
     PIDS+=("$NGINX_PID")
     NGINX_URL="http://$HOST:$NGINX_PORT"

@@ -50,22 +50,22 @@ final class Admission {
                 .compose(caller -> adminOnly && !caller.isAdmin()
                         ? Future.<Caller>failedFuture(Problem.of(ProblemType.FORBIDDEN).asException())
                         : Future.succeededFuture(caller))
-                .onComplete(admitted -> {
-                    if (admitted.succeeded()) {
-                        ctx.put(CALLER_KEY, admitted.result());
-                    }
-                    if (admitted.succeeded() && jsonBody) {
+                .onSuccess(caller -> {
+                    ctx.put(CALLER_KEY, caller);
+                    if (jsonBody) {
                         JsonBody.read(ctx);
                         return;
                     }
                     if (holding) {
-                        request.resume(); // a body nobody reads is dropped, and the connection stays usable
+                        JsonBody.leaveUnread(ctx);
                     }
-                    if (admitted.succeeded()) {
-                        ctx.next();
-                    } else {
-                        ctx.fail(admitted.cause());
+                    ctx.next();
+                })
+                .onFailure(refused -> {
+                    if (holding) {
+                        JsonBody.leaveUnread(ctx);
                     }
+                    ctx.fail(refused);
                 });
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -97,7 +98,7 @@ public final class HttpApi {
     }
 
     /** The route table, template to methods (for the OpenAPI consistency test). */
-    Map<String, Set<io.vertx.core.http.HttpMethod>> routeTable() {
+    Map<String, Set<HttpMethod>> routeTable() {
         return routes.table();
     }
 }

@@ -33,11 +33,18 @@ final class JsonBody {
             check(ctx, Buffer.buffer());
             return;
         }
-        Buffer body = Buffer.buffer();
         boolean[] tooLarge = {declaredLength(request) > MAX_BYTES};
+        if (tooLarge[0] && awaitsContinue(request)) {
+            leaveUnread(ctx);
+            refuseTooLarge(ctx);
+            return;
+        }
         if (tooLarge[0]) {
             refuseTooLarge(ctx);
+        } else if (awaitsContinue(request)) {
+            ctx.response().writeContinue(); // only now: the caller is known and allowed, the size acceptable
         }
+        Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (tooLarge[0]) {
                 return; // dropped
@@ -57,6 +64,25 @@ final class JsonBody {
             }
         });
         request.resume();
+    }
+
+    /**
+     * For a (paused) request whose body will not be read: the body is dropped as it comes, so that the
+     * connection stays usable; but a client still waiting for {@code 100 Continue} will never send it,
+     * so that connection is closed after the answer instead.
+     */
+    static void leaveUnread(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (awaitsContinue(request)) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(answered -> request.connection().close());
+        } else {
+            request.resume();
+        }
+    }
+
+    private static boolean awaitsContinue(HttpServerRequest request) {
+        return "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
     }
 
     static JsonObject of(RoutingContext ctx) {

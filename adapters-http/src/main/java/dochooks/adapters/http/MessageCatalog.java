@@ -2,6 +2,7 @@ package dochooks.adapters.http;
 
 import dochooks.domain.validation.FieldViolation;
 import dochooks.domain.validation.Messages;
+import dochooks.domain.validation.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -55,7 +56,7 @@ final class MessageCatalog {
         return "problem." + type.slug() + ".detail";
     }
 
-    static String ruleKey(dochooks.domain.validation.Rule rule) {
+    static String ruleKey(Rule rule) {
         return "rule." + rule.name();
     }
 

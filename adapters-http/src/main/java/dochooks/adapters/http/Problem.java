@@ -1,6 +1,7 @@
 package dochooks.adapters.http;
 
 import dochooks.domain.validation.FieldViolation;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,13 @@ record Problem(ProblemType type, String detailKey, List<String> detailArgs, List
     }
 
     static Problem validation(List<FieldViolation> violations) {
-        Problem problem = of(ProblemType.VALIDATION_FAILED);
-        return new Problem(problem.type, problem.detailKey, List.of(), violations, Map.of());
+        ProblemType type = ProblemType.VALIDATION_FAILED;
+        return new Problem(type, MessageCatalog.detailKey(type), List.of(), violations, Map.of());
     }
 
     /** The same problem explained by another catalog entry, e.g. {@code detail.if-match}. */
     Problem explainedBy(String key, Object... args) {
-        return new Problem(type, key, java.util.Arrays.stream(args).map(String::valueOf).toList(), errors, headers);
+        return new Problem(type, key, Arrays.stream(args).map(String::valueOf).toList(), errors, headers);
     }
 
     Problem withHeader(String name, String value) {

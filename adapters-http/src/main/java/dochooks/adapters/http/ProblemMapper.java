@@ -50,11 +50,9 @@ final class ProblemMapper {
         if (failure instanceof DatabaseUnavailableException) {
             return Problem.of(ProblemType.DATABASE_UNAVAILABLE).withHeader("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
         }
+        // Vert.x Web fails with a status (and maybe its own exception) for requests it cannot route or read
         int status = failure instanceof HttpException http ? http.getStatusCode() : statusCode;
-        if (failure == null || failure instanceof HttpException) {
-            return forStatus(status).map(Problem::of).orElseGet(() -> Problem.of(ProblemType.INTERNAL_ERROR));
-        }
-        return Problem.of(ProblemType.INTERNAL_ERROR);
+        return forStatus(status).map(Problem::of).orElseGet(() -> Problem.of(ProblemType.INTERNAL_ERROR));
     }
 
     /**

@@ -44,7 +44,7 @@ final class ProblemResponder {
                 .end(body);
     }
 
-    JsonObject render(Problem problem, Language language, String instance) {
+    private JsonObject render(Problem problem, Language language, String instance) {
         ProblemType type = problem.type();
         JsonObject json = new JsonObject()
                 .put("type", type.uri())

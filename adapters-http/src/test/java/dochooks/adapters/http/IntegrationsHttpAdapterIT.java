@@ -1,5 +1,6 @@
 package dochooks.adapters.http;
 
+import static dochooks.adapters.http.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,13 +97,6 @@ class IntegrationsHttpAdapterIT {
         return answer.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
                 .filter(error -> error.getString("field").equals(field))
                 .map(error -> error.getString("message")).findFirst().orElse(null);
-    }
-
-    private static void assertProblem(Answer answer, int status, String slug) {
-        assertEquals(status, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.header("Content-Type"));
-        assertEquals("urn:dochooks:problem:" + slug, answer.problemType(), answer::toString);
-        assertEquals(status, answer.json().getInteger("status"));
     }
 
     // --- create and the representation (3.1) ---
@@ -409,7 +403,8 @@ class IntegrationsHttpAdapterIT {
 
     @Test
     void aBodyThatIsNotAJsonObjectIsMalformed() {
-        for (String body : List.of("[1, 2]", "\"text\"", "null", "", "{\"name\": \"a\"} trailing", "{\"a\":")) {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        for (String body : List.of("[1, 2]", "\"text\"", "null", "", "{\"name\": \"a\"} trailing", "{\"a\":", deep)) {
             Answer refused = api.sendJson("POST", COLLECTION, admin, body);
             assertProblem(refused, 400, "malformed-request");
         }
@@ -443,6 +438,27 @@ class IntegrationsHttpAdapterIT {
         assertProblem(chunked, 413, "payload-too-large");
 
         assertEquals(0, api.get(COLLECTION, admin).items().size());
+    }
+
+    @Test
+    void aClientAwaitingContinueIsAnsweredOnlyOnceAdmitted() throws Exception {
+        Answer created = api.send(api.request(COLLECTION, admin).expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(apiKey("Patient").encode())).build());
+        assertEquals(201, created.status(), created::toString);
+
+        // the JDK 17 client never returns a final answer to an Expect request (JDK-8286171): raw bytes here
+        String announceBody = "POST " + COLLECTION + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + (JsonBody.MAX_BYTES + 1)
+                + "\r\nAuthorization: Bearer ";
+        Answer tooLarge = RawHttp.exchange(api.port(), announceBody + admin + "\r\n\r\n");
+        assertProblem(tooLarge, 413, "payload-too-large");
+        assertEquals("close", tooLarge.header("Connection"));
+
+        Answer forbidden = RawHttp.exchange(api.port(), announceBody + user + "\r\n\r\n");
+        assertProblem(forbidden, 403, "forbidden");
+        assertEquals("close", forbidden.header("Connection"), "the announced body will never come");
+        assertEquals(1, api.get(COLLECTION, admin).items().size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dochooks.adapters.http;
 
+import static dochooks.adapters.http.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,15 +42,6 @@ class ProblemsIT {
     @AfterAll
     static void stop() throws Exception {
         api.close();
-    }
-
-    private static void assertProblem(Answer answer, int status, String slug) {
-        assertEquals(status, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.header("Content-Type"), answer::toString);
-        JsonObject problem = answer.json();
-        assertEquals("urn:dochooks:problem:" + slug, problem.getString("type"));
-        assertEquals(status, problem.getInteger("status"));
-        assertNotNull(problem.getString("title"));
     }
 
     private static String adminToken() {
@@ -140,6 +132,20 @@ class ProblemsIT {
         assertProblem(answer, 404, "not-found");
     }
 
+    @Test
+    void whatVertxCannotReadIsAMalformedRequestNotABug() throws Exception {
+        Answer noHost = RawHttp.exchange(api.port(), "GET /health/live HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assertProblem(noHost, 400, "malformed-request");
+
+        Answer undecodableQuery = RawHttp.exchange(api.port(), "GET " + COLLECTION + "?limit=%zz HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer " + adminToken() + "\r\n\r\n");
+        assertProblem(undecodableQuery, 400, "malformed-request");
+        assertEquals(COLLECTION, undecodableQuery.json().getString("instance"));
+
+        Answer garbage = RawHttp.exchange(api.port(), "NOT HTTP AT ALL\r\n\r\n");
+        assertProblem(garbage, 400, "malformed-request");
+    }
+
     // --- request ids ---
 
     @Test
@@ -226,7 +232,7 @@ class ProblemsIT {
                 new GetIntegrationService((tenant, id) ->
                         Future.failedFuture(new DatabaseUnavailableException("pool exhausted"))),
                 healthy.replace(), healthy.changeStatus(), healthy.delete());
-        try (TestApi away = TestApi.start(failing, List.of(), store)) {
+        try (TestApi away = TestApi.start(failing, List.of())) {
             String token = Tokens.user(TestApi.newTenant(), "bob");
             for (String path : List.of(COLLECTION, COLLECTION + "/" + UUID.randomUUID())) {
                 Answer answer = away.get(path, token);
@@ -247,7 +253,7 @@ class ProblemsIT {
                     throw new IllegalStateException("boom at secret place");
                 },
                 healthy.replace(), healthy.changeStatus(), healthy.delete());
-        try (TestApi broken = TestApi.start(buggy, List.of(), store)) {
+        try (TestApi broken = TestApi.start(buggy, List.of())) {
             Answer answer = broken.send(broken.request(COLLECTION + "/" + UUID.randomUUID(),
                     Tokens.user(TestApi.newTenant(), "bob")).header("X-Request-Id", "bug-1").GET().build());
 

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real {@link HttpApi} on 127.0.0.1 (a free port), wired to the real services over an in-memory store,
@@ -31,16 +33,14 @@ final class TestApi implements AutoCloseable {
     static final RedirectUri REDIRECT_URI = RedirectUri.under("https://dochooks.test.example");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    final Vertx vertx;
+    private final Vertx vertx;
     final HttpApi api;
-    final InMemoryIntegrationStore store;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    private TestApi(Vertx vertx, HttpApi api, InMemoryIntegrationStore store) throws Exception {
+    private TestApi(Vertx vertx, HttpApi api) throws Exception {
         this.vertx = vertx;
         this.api = api;
-        this.store = store;
         this.server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -49,16 +49,14 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(List<HealthCheckPort> readinessChecks) throws Exception {
-        InMemoryIntegrationStore store = new InMemoryIntegrationStore();
-        return start(useCases(store), readinessChecks, store);
+        return start(useCases(new InMemoryIntegrationStore()), readinessChecks);
     }
 
-    static TestApi start(IntegrationUseCases useCases, List<HealthCheckPort> readinessChecks,
-            InMemoryIntegrationStore store) throws Exception {
+    static TestApi start(IntegrationUseCases useCases, List<HealthCheckPort> readinessChecks) throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpApi api = new HttpApi(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases,
                 readinessChecks);
-        return new TestApi(vertx, api, store);
+        return new TestApi(vertx, api);
     }
 
     static IntegrationUseCases useCases(InMemoryIntegrationStore store) {
@@ -124,7 +122,11 @@ final class TestApi implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

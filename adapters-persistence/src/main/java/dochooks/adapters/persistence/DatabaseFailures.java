@@ -1,6 +1,7 @@
 package dochooks.adapters.persistence;
 
 import dochooks.application.error.DatabaseUnavailableException;
+import dochooks.application.error.IntegrationNotFoundException;
 import dochooks.application.error.NameTakenException;
 import io.vertx.core.Future;
 import io.vertx.core.VertxException;
@@ -19,6 +20,10 @@ final class DatabaseFailures {
     /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections: the server is going or full. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** Rows that need their integration: a violation means it was deleted meanwhile. */
+    private static final Set<String> INTEGRATION_CONSTRAINTS = Set.of(UserConnectionsTable.INTEGRATION_CONSTRAINT,
+            PendingAuthorizationsTable.INTEGRATION_CONSTRAINT);
     /** How far down a cause chain to look (chains are short; this bounds a pathological cycle). */
     private static final int MAX_CAUSE_DEPTH = 8;
 
@@ -48,6 +53,9 @@ final class DatabaseFailures {
         if (UNIQUE_VIOLATION.equals(state) && IntegrationTable.NAME_CONSTRAINT.equals(pg.getConstraint())) {
             // no detail from the server: it would quote the conflicting key
             return new NameTakenException("another integration of the tenant has that name");
+        }
+        if (FOREIGN_KEY_VIOLATION.equals(state) && INTEGRATION_CONSTRAINTS.contains(pg.getConstraint())) {
+            return new IntegrationNotFoundException("the integration is gone");
         }
         if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
             return new DatabaseUnavailableException("the database is unavailable (SQLSTATE " + state + ")", failure);

@@ -1,5 +1,13 @@
 package dochooks.adapters.persistence;
 
+import dochooks.application.connection.port.out.ConnectionKey;
+import dochooks.application.connection.port.out.ConnectionStorePort;
+import dochooks.application.connection.port.out.PendingAuthorization;
+import dochooks.application.connection.port.out.PendingAuthorizationPort;
+import dochooks.application.connection.port.out.RefreshLeasePort;
+import dochooks.application.connection.port.out.Sha256Digest;
+import dochooks.application.connection.port.out.TokenSet;
+import dochooks.application.connection.port.out.UserConnection;
 import dochooks.application.error.DatabaseUnavailableException;
 import dochooks.application.error.IntegrationNotFoundException;
 import dochooks.application.error.VersionConflictException;
@@ -12,6 +20,7 @@ import dochooks.application.integration.port.out.SaveIntegrationPort;
 import dochooks.domain.integration.Integration;
 import dochooks.domain.integration.IntegrationId;
 import dochooks.domain.integration.IntegrationStatus;
+import dochooks.domain.integration.Secret;
 import dochooks.domain.tenancy.TenantId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,6 +33,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,16 +44,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The integrations registry on PostgreSQL, through the Vert.x reactive client: the storage ports of the
- * application and the database's health check. Every query is scoped to a tenant; secrets are sealed with
- * {@link EncryptionKeys} before they reach a column. Failures are the application's named exceptions
+ * The application's storage on PostgreSQL, through the Vert.x reactive client: the integrations registry, users'
+ * OAuth2 connections with their refresh lease, pending authorizations, and the database's health check. Every
+ * query is scoped to a tenant (except the two lookups by a one-time value's digest, which the browser's callback
+ * and a confirmation carry without a tenant); secrets and tokens are sealed with {@link EncryptionKeys} before
+ * they reach a column. Failures are the application's named exceptions
  * ({@link DatabaseUnavailableException}, ...), never client exceptions.
  *
  * <p>Build it with {@link #create}, after {@link DatabaseMigrations#migrate}; call {@link #verifyKeyIds()}
  * before serving, and {@link #close()} at shutdown.
  */
 public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegrationsPort, SaveIntegrationPort,
-        DeleteIntegrationPort, HealthCheckPort {
+        DeleteIntegrationPort, HealthCheckPort, ConnectionStorePort, RefreshLeasePort, PendingAuthorizationPort {
 
     /** A dead database must fail a request within about a second, not hang it. */
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
@@ -59,11 +72,16 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
     private final Pool pool;
     private final EncryptionKeys keys;
     private final IntegrationTable integrations;
+    private final UserConnections connections;
+    private final PendingAuthorizations pending;
 
     private PersistenceAdapter(Pool pool, EncryptionKeys keys) {
         this.pool = pool;
         this.keys = keys;
-        this.integrations = new IntegrationTable(new SecretCipher(keys));
+        SecretCipher cipher = new SecretCipher(keys);
+        this.integrations = new IntegrationTable(cipher);
+        this.connections = new UserConnections(pool, cipher);
+        this.pending = new PendingAuthorizations(pool, cipher);
     }
 
     /**
@@ -159,7 +177,11 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
         if (!dropConnections) {
             return Future.succeededFuture();
         }
-        return connection.preparedQuery(UserConnectionsTable.DELETE_OF_INTEGRATION).execute(key).mapEmpty();
+        // authorizations under way were started for the old client or provider: they go with the connections
+        return connection.preparedQuery(UserConnectionsTable.DELETE_OF_INTEGRATION).execute(key)
+                .compose(deleted -> connection.preparedQuery(PendingAuthorizationsTable.DELETE_OF_INTEGRATION)
+                        .execute(key))
+                .mapEmpty();
     }
 
     /** Nothing matched the conditional update: the row is gone, or its version moved. */
@@ -188,7 +210,8 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
      * material) otherwise: startup must refuse such a database, whose values could not be opened.
      */
     public Future<Void> verifyKeyIds() {
-        return pool.query(IntegrationTable.SECRET_KEY_IDS + " UNION " + UserConnectionsTable.TOKEN_KEY_IDS)
+        return pool.query(IntegrationTable.SECRET_KEY_IDS + " UNION " + UserConnectionsTable.TOKEN_KEY_IDS
+                        + " UNION " + PendingAuthorizationsTable.KEY_IDS)
                 .execute()
                 .recover(DatabaseFailures::translated)
                 .compose(rows -> {
@@ -204,6 +227,71 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
                             + "key ids that are not configured: " + String.join(", ", unknown)
                             + "; add those keys (after the current primary key) to the encryption keys"));
                 });
+    }
+
+    // ---- users' connections (ConnectionStorePort, RefreshLeasePort)
+
+    @Override
+    public Future<Optional<UserConnection>> find(ConnectionKey key) {
+        return connections.find(key);
+    }
+
+    @Override
+    public Future<Void> save(UserConnection connection) {
+        return connections.save(connection);
+    }
+
+    @Override
+    public Future<Boolean> delete(ConnectionKey key) {
+        return connections.delete(key);
+    }
+
+    @Override
+    public Future<Optional<UserConnection>> acquire(ConnectionKey key, String holder, Duration leaseFor) {
+        return connections.acquire(key, holder, leaseFor);
+    }
+
+    @Override
+    public Future<Boolean> storeRefreshed(ConnectionKey key, String holder, TokenSet tokens) {
+        return connections.storeRefreshed(key, holder, tokens);
+    }
+
+    @Override
+    public Future<Boolean> markReauthorizationRequired(ConnectionKey key, String holder) {
+        return connections.markReauthorizationRequired(key, holder);
+    }
+
+    @Override
+    public Future<Void> release(ConnectionKey key, String holder) {
+        return connections.release(key, holder);
+    }
+
+    // ---- pending authorizations (PendingAuthorizationPort)
+
+    @Override
+    public Future<Void> save(PendingAuthorization authorization, Sha256Digest state, Instant now) {
+        return pending.save(authorization, state, now);
+    }
+
+    @Override
+    public Future<Optional<PendingAuthorization>> consumeState(Sha256Digest state) {
+        return pending.consumeState(state);
+    }
+
+    @Override
+    public Future<Boolean> awaitConfirmation(PendingAuthorization consumed, Secret code, Sha256Digest confirmation,
+            Instant expiresAt) {
+        return pending.awaitConfirmation(consumed, code, confirmation, expiresAt);
+    }
+
+    @Override
+    public Future<Optional<PendingAuthorization>> consumeConfirmation(Sha256Digest confirmation) {
+        return pending.consumeConfirmation(confirmation);
+    }
+
+    @Override
+    public Future<Void> discard(PendingAuthorization authorization) {
+        return pending.discard(authorization);
     }
 
     /**

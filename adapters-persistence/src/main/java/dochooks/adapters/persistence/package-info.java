@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL adapter: the integrations registry over the Vert.x reactive client, Flyway migrations, and
- * encryption at rest. Bootstrap uses {@link dochooks.adapters.persistence.DatabaseConnection},
+ * The PostgreSQL adapter: the integrations registry, users' OAuth2 connections and pending authorizations over the
+ * Vert.x reactive client, Flyway migrations, and encryption at rest. Bootstrap uses {@link dochooks.adapters.persistence.DatabaseConnection},
  * {@link dochooks.adapters.persistence.EncryptionKeys}, {@link dochooks.adapters.persistence.DatabaseMigrations}
  * and {@link dochooks.adapters.persistence.PersistenceAdapter}; everything else is package-private.
  *
@@ -23,6 +23,24 @@
  * <li><b>Fail fast when the database is away.</b> 1 s TCP connect timeout, 1 s pool acquisition timeout, a
  * bounded wait queue, no reconnect attempts; refused/closed connections, pool timeouts, SQLSTATE class 08,
  * 57P01..57P03 and 53300 (too many connections) become {@code DatabaseUnavailableException}.</li>
+ * <li><b>The refresh lease is two columns, taken by one UPDATE.</b> {@code user_connections.refresh_lease_holder}
+ * and {@code refresh_lease_until}: the lease is taken with a single conditional {@code UPDATE ... RETURNING}
+ * (free or run out, by the database's {@code clock_timestamp()}, so that processes with skewed clocks agree),
+ * and every later write ({@code storeRefreshed}, {@code markReauthorizationRequired}, {@code release}) is
+ * conditional on the holder. No statement spans the token call, so no pooled connection, transaction or row lock
+ * is held while the provider answers; a row lock (SELECT FOR UPDATE) would have held a connection for as long as
+ * the token endpoint takes. Access and refresh token change in the same UPDATE. Storing a connection again
+ * (the user reconnects) frees the lease, so a refresh that raced it cannot overwrite the new tokens.</li>
+ * <li><b>One key id per connection row.</b> Access and refresh token are always sealed together under the
+ * primary key (a refresh re-seals the refresh token it keeps), so {@code token_key_id} covers both.</li>
+ * <li><b>Pending authorizations are found by digests.</b> {@code state_hash} and {@code confirmation_hash} are
+ * SHA-256 digests (unique); the verifier and the code are sealed, bound to (tenant, row id, integration, user)
+ * and column. Using up a state is {@code UPDATE ... WHERE state_used_at IS NULL RETURNING}, a confirmation
+ * {@code DELETE ... RETURNING}: of concurrent callers exactly one gets the row. These two lookups are the only
+ * statements not scoped to a tenant: the browser's callback carries no identity, and a confirmation presented by
+ * the wrong user must be discarded whoever that user is. Expired rows (of any tenant, at most 100) are removed by
+ * the statement that inserts a new one; rows go with their integration (ON DELETE CASCADE) and with its
+ * connections when an update drops those.</li>
  * <li><b>Database URLs refuse unknown parameters</b> (e.g. {@code sslmode}) rather than ignore them, since an
  * ignored {@code sslmode=require} would silently downgrade.</li>
  * </ul>

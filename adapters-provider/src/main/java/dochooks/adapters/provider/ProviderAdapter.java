@@ -3,22 +3,30 @@ package dochooks.adapters.provider;
 import dochooks.adapters.provider.document.DocumentProviderClient;
 import dochooks.adapters.provider.egress.EgressResolver;
 import dochooks.adapters.provider.egress.HostLookup;
+import dochooks.adapters.provider.oauth2.OAuth2TokenClient;
+import dochooks.application.connection.port.out.TokenEndpointPort;
 import dochooks.application.document.port.out.DocumentProviderPort;
+import dochooks.application.document.port.out.EndpointProbePort;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
 
 /**
  * The entry of the provider adapter for the composition root: one egress-checked {@link OutboundHttpClient}
- * and the {@link DocumentProviderPort} on top of it.
+ * and the ports on top of it: the document protocol ({@link #documents()}), OAuth2 token endpoints
+ * ({@link #tokenEndpoint()}) and the connection test's reachability checks ({@link #endpointProbe()}).
  */
 public final class ProviderAdapter {
     private final OutboundHttpClient http;
     private final DocumentProviderClient documents;
+    private final OAuth2TokenClient tokenEndpoint;
+    private final HttpEndpointProbe endpointProbe;
 
     private ProviderAdapter(OutboundHttpClient http) {
         this.http = http;
         this.documents = new DocumentProviderClient(http);
+        this.tokenEndpoint = new OAuth2TokenClient(http);
+        this.endpointProbe = new HttpEndpointProbe(http);
     }
 
     /** With the system's resolver and the JVM's trusted certificate authorities. */
@@ -34,6 +42,16 @@ public final class ProviderAdapter {
 
     public DocumentProviderPort documents() {
         return documents;
+    }
+
+    /** Integrations' OAuth2 token endpoints: code redemption and refresh, credentials in the form body. */
+    public TokenEndpointPort tokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    /** A plain GET of an OAuth2 endpoint, for the connection test: any HTTP status means reachable. */
+    public EndpointProbePort endpointProbe() {
+        return endpointProbe;
     }
 
     /** The one outbound client, for the other outbound adapters (token endpoint, reachability checks). */

@@ -8,16 +8,17 @@ import java.util.List;
 /**
  * Makes text a provider sent safe to relay: control and bidi-control characters removed (first, so that they
  * cannot hide a secret from the masking), every secret of the call replaced by {@code ****} (as is and
- * percent-encoded), then cut to 500 characters (code points). Blank text becomes null.
+ * percent-encoded), then cut to 500 characters (code points). Blank text becomes null. Public for the token
+ * endpoint client, which relays the token endpoint's error texts by the same rule.
  */
-final class ProviderText {
-    static final int MAX_LENGTH = 500;
+public final class ProviderText {
+    public static final int MAX_LENGTH = 500;
     static final String MASK = "****";
 
     private ProviderText() {
     }
 
-    static String sanitize(String raw, List<Secret> secrets) {
+    public static String sanitize(String raw, List<Secret> secrets) {
         if (raw == null) {
             return null;
         }

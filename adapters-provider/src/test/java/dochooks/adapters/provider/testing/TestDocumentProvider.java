@@ -96,6 +96,7 @@ public final class TestDocumentProvider {
     private volatile Style style = Style.MODERN;
     private volatile String requiredApiKey;
     private volatile String requiredBearer;
+    private volatile java.util.function.Predicate<String> acceptedBearer;
 
     private TestDocumentProvider(Vertx vertx) {
         this.vertx = vertx;
@@ -139,6 +140,7 @@ public final class TestDocumentProvider {
         style = Style.MODERN;
         requiredApiKey = null;
         requiredBearer = null;
+        acceptedBearer = null;
     }
 
     // ---- the tree
@@ -193,6 +195,15 @@ public final class TestDocumentProvider {
     /** From now on every call but serviceInfo needs {@code Authorization: Bearer token}. */
     public void requireBearer(String token) {
         requiredBearer = token;
+    }
+
+    /**
+     * From now on every call but serviceInfo needs {@code Authorization: Bearer <token>} with a token
+     * {@code accepted} says yes to: e.g. {@code TestOAuth2Server::acceptsAccessToken}, so that the tokens an
+     * authorization server issued (and only while they live) open the provider.
+     */
+    public void requireBearer(java.util.function.Predicate<String> accepted) {
+        acceptedBearer = accepted;
     }
 
     /** {@code endpoint} misbehaves on every call until {@link #clearFaults()}. */
@@ -295,7 +306,16 @@ public final class TestDocumentProvider {
             }
         }
         String token = requiredBearer;
-        return token == null || ("Bearer " + token).equals(request.getHeader("Authorization"));
+        if (token != null && !("Bearer " + token).equals(request.getHeader("Authorization"))) {
+            return false;
+        }
+        java.util.function.Predicate<String> accepted = acceptedBearer;
+        if (accepted == null) {
+            return true;
+        }
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ")
+                && accepted.test(authorization.substring("Bearer ".length()));
     }
 
     private void files(HttpServerRequest request) {

@@ -34,6 +34,16 @@ public final class TestIntegrations {
                 baseUrl + "/authorize", baseUrl + "/token", "test-client", CLIENT_SECRET, null, null));
     }
 
+    /**
+     * An OAuth2 integration of a test provider ({@code baseUrl}) whose users authorize at a {@link TestOAuth2Server}:
+     * its endpoints, client id and secret.
+     */
+    public static Integration oauth2(String baseUrl, TestOAuth2Server authorizationServer, String requestParameters) {
+        return register(new IntegrationForm("Test provider", baseUrl, requestParameters, "OAuth2",
+                authorizationServer.authorizationUrl(), authorizationServer.tokenUrl(), TestOAuth2Server.CLIENT_ID,
+                TestOAuth2Server.CLIENT_SECRET, null, null));
+    }
+
     private static Integration register(IntegrationForm form) {
         IntegrationSettings settings = IntegrationSettings.from(form, new UrlPolicy(true), null, List.of());
         return Integration.register(new TenantId("test-tenant"), settings, Instant.now());

@@ -54,7 +54,8 @@ final class ProviderAccess {
 
     /**
      * Runs {@code operation} with the caller's credential. ApiKey: the integration's key with the caller's
-     * username; a refusal is final. OAuth2: the caller's stored access token; when the provider refuses it
+     * username; a refusal is final. OAuth2: the caller's access token (refreshed first when it is about to
+     * expire, see {@link UserAccessTokenPort#usableToken}); when the provider refuses it
      * (401 or 403), the operation runs once more, with a refreshed token if the stored one is still the refused
      * one, else with the stored one (another request refreshed it meanwhile). A second refusal is final
      * ({@link ProviderForbiddenException}); a refused refresh is {@link ReauthorizationRequiredException}.
@@ -65,7 +66,7 @@ final class ProviderAccess {
         if (integration.settings().auth() instanceof ApiKeyStrategy) {
             return attempt(operation, () -> ProviderCall.apiKey(integration, caller.username()));
         }
-        return tokens.currentToken(caller, integration)
+        return tokens.usableToken(caller, integration)
                 .compose(ProviderAccess::usable)
                 .compose(token -> attempt(operation, () -> bearer(integration, token))
                         .recover(failure -> failure instanceof ProviderForbiddenException

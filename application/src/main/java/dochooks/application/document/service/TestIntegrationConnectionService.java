@@ -82,16 +82,15 @@ public final class TestIntegrationConnectionService implements TestIntegrationCo
         } catch (RuntimeException e) {
             running = Future.failedFuture(e);
         }
-        return running.transform(done -> {
-            long millis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - start));
-            if (done.succeeded()) {
-                return Future.succeededFuture(new Timed<>(done.result(), null, millis));
-            }
-            if (CheckDetails.isProviderFailure(done.cause())) {
-                return Future.succeededFuture(new Timed<>(null, done.cause(), millis));
-            }
-            return Future.failedFuture(done.cause());
-        });
+        return running
+                .map(result -> new Timed<T>(result, null, millisSince(start)))
+                .recover(failure -> CheckDetails.isProviderFailure(failure)
+                        ? Future.succeededFuture(new Timed<>(null, failure, millisSince(start)))
+                        : Future.failedFuture(failure));
+    }
+
+    private long millisSince(long start) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - start));
     }
 
     /** One test of one integration, collecting its checks. */

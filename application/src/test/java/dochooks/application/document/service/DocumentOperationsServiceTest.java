@@ -164,6 +164,7 @@ class DocumentOperationsServiceTest {
         assertEquals("user-token", call.bearerToken());
         assertNull(call.apiKeyUsername());
         assertTrue(call.call().secretsToMask().stream().anyMatch(s -> s.reveal().equals("refresh-of-user-token")));
+        assertEquals(1, world.tokens.usableReads(), "the token is asked for usable now, so that it may be refreshed");
     }
 
     @ParameterizedTest(name = "{0}")

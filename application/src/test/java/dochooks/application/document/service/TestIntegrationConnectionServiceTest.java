@@ -314,6 +314,7 @@ class TestIntegrationConnectionServiceTest {
         assertEquals(new Check("files", false, 403, 0, "provider answered 403: credentials refused"),
                 check(report, "files"));
         assertTrue(world.tokens.refreshedFrom().isEmpty(), "a refresh is a grant: the test sends none");
+        assertEquals(0, world.tokens.usableReads(), "the test reads the stored token, it never asks for a fresh one");
         assertEquals(1, world.provider.calls(ProviderEndpoint.FILES).size());
     }
 

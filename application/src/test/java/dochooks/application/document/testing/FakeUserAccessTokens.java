@@ -32,6 +32,7 @@ public final class FakeUserAccessTokens implements UserAccessTokenPort {
     private final List<String> refreshedFrom = new ArrayList<>();
     private Supplier<Future<String>> tokenEndpoint = () -> Future.succeededFuture(null);
     private int reads;
+    private int usableReads;
 
     /** The caller is connected with {@code accessToken} (and a refresh token). */
     public void connect(Caller caller, Integration integration, String accessToken) {
@@ -73,9 +74,14 @@ public final class FakeUserAccessTokens implements UserAccessTokenPort {
         return List.copyOf(refreshedFrom);
     }
 
-    /** How many times a token was read. */
+    /** How many times a token was read (either way). */
     public int reads() {
         return reads;
+    }
+
+    /** How many of those reads asked for a token usable now ({@link #usableToken}), which may refresh. */
+    public int usableReads() {
+        return usableReads;
     }
 
     @Override
@@ -83,6 +89,13 @@ public final class FakeUserAccessTokens implements UserAccessTokenPort {
         reads++;
         return Future.succeededFuture(connections.getOrDefault(Key.of(caller, integration),
                 new ConnectionToken.NotConnected()));
+    }
+
+    /** The stored token: this fake's tokens never expire, so there is nothing to refresh first. */
+    @Override
+    public Future<ConnectionToken> usableToken(Caller caller, Integration integration) {
+        usableReads++;
+        return currentToken(caller, integration);
     }
 
     @Override

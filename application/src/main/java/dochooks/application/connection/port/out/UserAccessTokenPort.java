@@ -22,6 +22,18 @@ public interface UserAccessTokenPort {
     Future<ConnectionToken> currentToken(Caller caller, Integration integration);
 
     /**
+     * The caller's token for {@code integration}, usable now: the stored one, refreshed first when it expires
+     * within min(60 s, half its lifetime) (see {@link dochooks.domain.connection.TokenLifetime}) and there is a
+     * refresh token. What the document operations call before sending a token; never the connection test.
+     *
+     * <p>The refresh follows the rules of {@link #refreshAfterRefusal}: one per connection at a time, a refused
+     * one answers {@link ConnectionToken.ReauthorizationRequired}. A token endpoint that fails while the stored
+     * token has not expired yet is no reason to fail the call: the stored token is answered, and the next call
+     * tries again. Once it expired, the failure fails the Future as for {@link #refreshAfterRefusal}.
+     */
+    Future<ConnectionToken> usableToken(Caller caller, Integration integration);
+
+    /**
      * The provider refused {@code refused} (401 or 403): refresh it once at the token endpoint
      * ({@code grant_type=refresh_token}) and store the new tokens (a refresh without a new refresh token keeps the
      * old one), unless the stored access token is no longer {@code refused} by the time the refresh would start

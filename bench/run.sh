@@ -166,8 +166,10 @@ check_tools() {
     done
     PATH="$PATH:/usr/sbin"
     install_packages
-    if [[ ! -f $JAR ]]; then
-        command -v mvn >/dev/null 2>&1 || die "$JAR is missing and mvn is not installed"
+    # built when missing, and rebuilt when a main source or pom is newer (never benchmark stale code)
+    if [[ ! -f $JAR || -n $(find "$ROOT" -path "$ROOT/bench" -prune -o \( -path '*/src/main/*' -o -name pom.xml \) \
+        -newer "$JAR" -print -quit) ]]; then
+        command -v mvn >/dev/null 2>&1 || die "$JAR is missing or stale and mvn is not installed"
         log "building $JAR"
         (cd "$ROOT" && timeout 900 mvn -B -q -DskipTests package) >&2
     fi
@@ -701,7 +703,7 @@ bash bench/run.sh
 
 From the repository root, as root or with \`nginx\` and \`wrk\` installed (the script installs Debian's
 \`nginx-light\` and \`wrk\` with apt-get when they are missing, and builds \`bootstrap/target/dochooks.jar\` when it is
-missing). It needs about 3 GiB free in its temporary directory (\`/dev/shm\` when there is room) and takes about six
+missing or older than the sources). It needs about 3 GiB free in its temporary directory (\`/dev/shm\` when there is room) and takes about six
 minutes. It only talks to 127.0.0.1, bounds every wait, and stops every process it started. Environment knobs for
 quick trials (\`BENCH_ROUNDS\`, \`BENCH_DURATION\`, \`BENCH_FILE_BYTES\`, \`BENCH_HEAP\`, ...) are listed at the top of
 \`bench/run.sh\`; the numbers above use the defaults. Each run rewrites this file.

@@ -2,10 +2,13 @@ package dochooks.bootstrap;
 
 import dochooks.adapters.persistence.DatabaseConnection;
 import dochooks.adapters.persistence.EncryptionKeys;
+import dochooks.adapters.provider.ProviderSettings;
+import dochooks.adapters.provider.egress.EgressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,11 @@ public record Config(
 
     public boolean usesEmbeddedDatabase() {
         return database.isEmpty();
+    }
+
+    /** The provider adapter's settings: the egress policy and the timeout of every outbound call. */
+    public ProviderSettings providerSettings() {
+        return new ProviderSettings(EgressPolicy.allowing(providerAllowedCidrs), Duration.ofMillis(providerTimeoutMs));
     }
 
     @Override
@@ -67,10 +75,13 @@ public record Config(
             reader.requirePresent("DOCHOOKS_JWT_SECRET", "is required when DOCHOOKS_DATABASE_URL is set, so that all instances agree");
             reader.requirePresent("DOCHOOKS_ENCRYPTION_KEYS", "is required when DOCHOOKS_DATABASE_URL is set");
         }
-        String cidrs = reader.read("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "", value -> value);
+        String cidrs = reader.read(ProviderSettings.ALLOWED_CIDRS_VARIABLE, "", value -> {
+            EgressPolicy.allowing(value); // a malformed block is reported with the other malformed values
+            return value;
+        });
         boolean allowHttp = reader.read("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "false", Config::bool);
         Optional<String> returnUrl = reader.optional("DOCHOOKS_OAUTH_RETURN_URL", value -> httpUrl(value, true));
-        int timeout = reader.read("DOCHOOKS_PROVIDER_TIMEOUT_MS", "30000", value -> {
+        int timeout = reader.read(ProviderSettings.TIMEOUT_VARIABLE, "30000", value -> {
             int ms = integer(value);
             require(ms >= 1 && ms <= 600_000, "must be an integer from 1 to 600000");
             return ms;

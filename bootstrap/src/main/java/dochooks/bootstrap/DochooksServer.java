@@ -1,5 +1,6 @@
 package dochooks.bootstrap;
 
+import dochooks.adapters.http.DocumentUseCases;
 import dochooks.adapters.http.HttpApi;
 import dochooks.adapters.http.HttpApiSettings;
 import dochooks.adapters.http.IntegrationUseCases;
@@ -7,12 +8,15 @@ import dochooks.adapters.persistence.DatabaseConnection;
 import dochooks.adapters.persistence.DatabaseMigrations;
 import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.PersistenceAdapter;
+import dochooks.adapters.provider.ProviderAdapter;
 import dochooks.application.integration.service.ChangeIntegrationStatusService;
 import dochooks.application.integration.service.DeleteIntegrationService;
 import dochooks.application.integration.service.GetIntegrationService;
 import dochooks.application.integration.service.ListIntegrationsService;
 import dochooks.application.integration.service.RegisterIntegrationService;
 import dochooks.application.integration.service.ReplaceIntegrationService;
+import dochooks.application.connection.service.RefreshSettings;
+import dochooks.application.connection.service.UserAccessTokenService;
 import dochooks.domain.integration.RedirectUri;
 import dochooks.domain.integration.UrlPolicy;
 import io.vertx.core.Future;
@@ -28,6 +32,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,9 +105,17 @@ public final class DochooksServer implements AutoCloseable {
                 new ReplaceIntegrationService(persistence, persistence, urlPolicy, redirectUri, clock),
                 new ChangeIntegrationStatusService(persistence, persistence, clock),
                 new DeleteIntegrationService(persistence, persistence));
+        ProviderAdapter provider = ProviderAdapter.create(vertx, config.providerSettings());
+        started.add(() -> Futures.await(provider.close(), STEP_TIMEOUT, "closing the provider client"));
+        // one token service per process: it coalesces the refreshes of the requests that share it
+        UserAccessTokenService userTokens = new UserAccessTokenService(persistence, persistence, provider.tokenEndpoint(),
+                delay -> vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty(), clock,
+                RefreshSettings.forTokenCallTimeout(config.providerSettings().timeout()));
+        DocumentUseCases documents = DocumentServices.create(persistence, userTokens, provider.documents(),
+                provider.endpointProbe());
         HttpApi api = new HttpApi(vertx,
                 new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
-                integrations, List.of(persistence));
+                integrations, documents, List.of(persistence));
 
         HttpVerticle verticle = new HttpVerticle(api, config.httpPort());
         String deployment = Futures.await(vertx.deployVerticle(verticle), STEP_TIMEOUT, "starting the HTTP server");

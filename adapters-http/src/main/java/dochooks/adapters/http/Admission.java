@@ -3,16 +3,28 @@ package dochooks.adapters.http;
 import dochooks.application.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The checks an {@code /api/v1} route runs before its handler, in the contract's order: token (401),
  * role (403), then for JSON routes the body (413, 415, 400). The body stays unread until the caller is
- * known and allowed, so that a non-admin's oversized or malformed body is still a 403.
+ * known and allowed, so that a non-admin's oversized or malformed body is still a 403. A streamed body (an
+ * upload) stays paused for the handler, and is not read at all when the caller is refused.
  */
 final class Admission {
     private static final String CALLER_KEY = "dochooks.caller";
+
+    /** What the route does with the request body. */
+    private enum Body {
+        /** Nothing: whatever comes is dropped. */
+        IGNORED,
+        /** A JSON object, read and checked before the handler. */
+        JSON,
+        /** Raw bytes the handler streams on, left paused. */
+        STREAMED
+    }
 
     private final BearerAuthentication authentication;
 
@@ -27,20 +39,25 @@ final class Admission {
 
     /** Any user of a tenant. */
     Handler<RoutingContext> anyUser() {
-        return ctx -> admit(ctx, false, false);
+        return ctx -> admit(ctx, false, Body.IGNORED);
+    }
+
+    /** Any user of a tenant, with a body the handler streams (paused until it reads it). */
+    Handler<RoutingContext> anyUserStreamingBody() {
+        return ctx -> admit(ctx, false, Body.STREAMED);
     }
 
     /** Company administrators only. */
     Handler<RoutingContext> admin() {
-        return ctx -> admit(ctx, true, false);
+        return ctx -> admit(ctx, true, Body.IGNORED);
     }
 
     /** Company administrators only, with a JSON object body. */
     Handler<RoutingContext> adminWithJsonBody() {
-        return ctx -> admit(ctx, true, true);
+        return ctx -> admit(ctx, true, Body.JSON);
     }
 
-    private void admit(RoutingContext ctx, boolean adminOnly, boolean jsonBody) {
+    private void admit(RoutingContext ctx, boolean adminOnly, Body body) {
         HttpServerRequest request = ctx.request();
         boolean holding = !request.isEnded();
         if (holding) {
@@ -52,17 +69,20 @@ final class Admission {
                         : Future.succeededFuture(caller))
                 .onSuccess(caller -> {
                     ctx.put(CALLER_KEY, caller);
-                    if (jsonBody) {
+                    if (body == Body.JSON) {
                         JsonBody.read(ctx);
                         return;
                     }
-                    if (holding) {
+                    if (holding && body == Body.IGNORED) {
                         JsonBody.leaveUnread(ctx);
                     }
                     ctx.next();
                 })
                 .onFailure(refused -> {
-                    if (holding) {
+                    if (holding && body == Body.STREAMED) {
+                        UnreadBody.discardThenClose(ctx,
+                                "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT)));
+                    } else if (holding) {
                         JsonBody.leaveUnread(ctx);
                     }
                     ctx.fail(refused);

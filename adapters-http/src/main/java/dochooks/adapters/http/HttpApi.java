@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP API of dochooks (api.md sections 1, 2, 3 and 7): the integrations registry under
- * {@code /api/v1}, health, metrics and the OpenAPI document. Every error is an RFC 9457 problem in the
+ * The HTTP API of dochooks (api.md sections 1, 2, 3, 5 and 7): the integrations registry under
+ * {@code /api/v1}, the documents of each integration, the connection test, health, metrics and the OpenAPI
+ * document. Every error is an RFC 9457 problem in the
  * caller's language, including the server's own refusals of over-long request lines and headers.
  *
  * <p>Checks run in the contract's order: route (404/405), token (401), role (403), body size, media
@@ -38,7 +39,7 @@ public final class HttpApi {
     private final RefusedRequests refusedRequests;
 
     public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
-            List<HealthCheckPort> readinessChecks) {
+            DocumentUseCases documents, List<HealthCheckPort> readinessChecks) {
         this.vertx = vertx;
         HttpMetrics metrics = new HttpMetrics();
         RequestTracking tracking = new RequestTracking(metrics);
@@ -48,7 +49,7 @@ public final class HttpApi {
         this.refusedRequests = new RefusedRequests(tracking, problems);
 
         router.route().handler(tracking.handler());
-        addRoutes(settings, integrations, new HealthHandlers(vertx, readinessChecks), metrics);
+        addRoutes(settings, integrations, documents, new HealthHandlers(vertx, readinessChecks), metrics);
         routes.refuseOtherMethods();
         FailureResponder failures = new FailureResponder(tracking, problems);
         router.route().failureHandler(failures);
@@ -58,14 +59,18 @@ public final class HttpApi {
         router.errorHandler(500, failures);
     }
 
-    private void addRoutes(HttpApiSettings settings, IntegrationUseCases integrations, HealthHandlers health,
-            HttpMetrics metrics) {
+    private void addRoutes(HttpApiSettings settings, IntegrationUseCases integrations, DocumentUseCases documents,
+            HealthHandlers health, HttpMetrics metrics) {
         IntegrationHandlers registry = new IntegrationHandlers(integrations, new IntegrationJson(settings.redirectUri()));
+        ExistenceFirst inputs = new ExistenceFirst(integrations.get());
+        DocumentHandlers docs = new DocumentHandlers(documents, inputs);
+        UploadHandler uploads = new UploadHandler(documents.upload(), inputs);
         Admission admission = new Admission(new BearerAuthentication(vertx, settings.jwtSecret()));
         Handler<RoutingContext> user = admission.anyUser();
         Handler<RoutingContext> admin = admission.admin();
         Handler<RoutingContext> adminWithJson = admission.adminWithJsonBody();
         String one = IntegrationHandlers.COLLECTION + "/{id}";
+        String documentsPath = DocumentHandlers.PATH;
         OpenApiDocument openApi = OpenApiDocument.load();
 
         routes.add(POST, IntegrationHandlers.COLLECTION, adminWithJson, registry::register)
@@ -75,6 +80,18 @@ public final class HttpApi {
                 .add(DELETE, one, admin, registry::delete)
                 .add(POST, one + "/enable", admin, registry::enable)
                 .add(POST, one + "/disable", admin, registry::disable)
+                .add(POST, one + "/test", admin, docs::test)
+                .add(GET, documentsPath + "files", user, docs::files)
+                .add(GET, documentsPath + "metadata", user, docs::metadata)
+                .add(GET, documentsPath + "search", user, docs::search)
+                .add(GET, documentsPath + "download", user, docs::download)
+                .add(GET, documentsPath + "thumbnail", user, docs::thumbnail)
+                .add(POST, documentsPath + "upload", admission.anyUserStreamingBody(), uploads::upload)
+                .add(POST, documentsPath + "createFolder", user, docs::createFolder)
+                .add(POST, documentsPath + "rename", user, docs::rename)
+                .add(POST, documentsPath + "delete", user, docs::delete)
+                .add(GET, documentsPath + "serviceInfo", user, docs::serviceInfo)
+                .add(POST, documentsPath + "customAction", user, docs::customAction)
                 .add(GET, "/health/live", health::live)
                 .add(GET, "/health/ready", health::ready)
                 .add(GET, "/metrics", ctx -> ctx.response()

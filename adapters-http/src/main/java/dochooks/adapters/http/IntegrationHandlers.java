@@ -115,7 +115,7 @@ final class IntegrationHandlers {
     }
 
     /** A path id that is no UUID names no integration: the same 404 as a missing one. */
-    private static IntegrationId pathId(RoutingContext ctx) {
+    static IntegrationId pathId(RoutingContext ctx) {
         return IntegrationId.parse(ctx.pathParam("id"))
                 .orElseThrow(() -> Problem.of(ProblemType.INTEGRATION_NOT_FOUND).asException());
     }

@@ -50,6 +50,10 @@ final class ProblemMapper {
         if (failure instanceof DatabaseUnavailableException) {
             return Problem.of(ProblemType.DATABASE_UNAVAILABLE).withHeader("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
         }
+        Optional<Problem> provider = ProviderProblems.map(failure);
+        if (provider.isPresent()) {
+            return provider.get();
+        }
         // Vert.x Web fails with a status (and maybe its own exception) for requests it cannot route or read
         int status = failure instanceof HttpException http ? http.getStatusCode() : statusCode;
         return forStatus(status).map(Problem::of).orElseGet(() -> Problem.of(ProblemType.INTERNAL_ERROR));

@@ -56,6 +56,9 @@ final class ProblemResponder {
         if (instance != null) {
             json.put("instance", instance);
         }
+        if (problem.providerStatus() != null) {
+            json.put("providerStatus", problem.providerStatus());
+        }
         if (!problem.errors().isEmpty()) {
             JsonArray errors = new JsonArray();
             for (FieldViolation violation : problem.errors()) {

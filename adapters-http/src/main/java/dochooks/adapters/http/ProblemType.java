@@ -9,17 +9,27 @@ enum ProblemType {
     VALIDATION_FAILED(400, "validation-failed"),
     UNAUTHENTICATED(401, "unauthenticated"),
     FORBIDDEN(403, "forbidden"),
+    PROVIDER_FORBIDDEN(403, "provider-forbidden"),
     NOT_FOUND(404, "not-found"),
     INTEGRATION_NOT_FOUND(404, "integration-not-found"),
+    PROVIDER_NOT_FOUND(404, "provider-not-found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed"),
     NAME_TAKEN(409, "name-taken"),
+    INTEGRATION_DISABLED(409, "integration-disabled"),
+    CONNECTION_REQUIRED(409, "connection-required"),
+    REAUTHORIZATION_REQUIRED(409, "reauthorization-required"),
     PRECONDITION_FAILED(412, "precondition-failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     URI_TOO_LONG(414, "uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     HEADERS_TOO_LARGE(431, "headers-too-large"),
     INTERNAL_ERROR(500, "internal-error"),
-    DATABASE_UNAVAILABLE(503, "database-unavailable");
+    PROVIDER_ERROR(502, "provider-error"),
+    PROVIDER_BAD_RESPONSE(502, "provider-bad-response"),
+    PROVIDER_UNREACHABLE(502, "provider-unreachable"),
+    PROVIDER_ADDRESS_BLOCKED(502, "provider-address-blocked"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable"),
+    PROVIDER_TIMEOUT(504, "provider-timeout");
 
     private static final String URN_PREFIX = "urn:dochooks:problem:";
 

@@ -1,5 +1,24 @@
 package dochooks.adapters.http;
 
+import dochooks.adapters.provider.ProviderAdapter;
+import dochooks.adapters.provider.ProviderSettings;
+import dochooks.adapters.provider.egress.EgressPolicy;
+import dochooks.adapters.provider.egress.HostLookup;
+import dochooks.application.connection.port.out.UserAccessTokenPort;
+import dochooks.application.document.port.out.DocumentProviderPort;
+import dochooks.application.document.service.CreateFolderService;
+import dochooks.application.document.service.DeleteItemService;
+import dochooks.application.document.service.DownloadDocumentService;
+import dochooks.application.document.service.GetItemMetadataService;
+import dochooks.application.document.service.GetServiceInfoService;
+import dochooks.application.document.service.GetThumbnailService;
+import dochooks.application.document.service.ListFolderService;
+import dochooks.application.document.service.RenameItemService;
+import dochooks.application.document.service.RunCustomActionService;
+import dochooks.application.document.service.SearchItemsService;
+import dochooks.application.document.service.TestIntegrationConnectionService;
+import dochooks.application.document.service.UploadDocumentService;
+import dochooks.application.document.testing.FakeUserAccessTokens;
 import dochooks.application.health.HealthCheckPort;
 import dochooks.application.integration.service.ChangeIntegrationStatusService;
 import dochooks.application.integration.service.DeleteIntegrationService;
@@ -13,6 +32,7 @@ import dochooks.domain.integration.UrlPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +52,10 @@ import java.util.concurrent.TimeoutException;
 final class TestApi implements AutoCloseable {
     static final RedirectUri REDIRECT_URI = RedirectUri.under("https://dochooks.test.example");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A resolver that knows no name: tests never ask the system's, so no lookup leaves the machine. */
+    static final HostLookup NO_NAMES = name -> {
+        throw new UnknownHostException(name);
+    };
 
     private final Vertx vertx;
     final HttpApi api;
@@ -54,20 +78,52 @@ final class TestApi implements AutoCloseable {
 
     static TestApi start(IntegrationUseCases useCases, List<HealthCheckPort> readinessChecks) throws Exception {
         Vertx vertx = Vertx.vertx();
-        HttpApi api = new HttpApi(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases,
+        ProviderAdapter blocked = ProviderAdapter.create(vertx,
+                new ProviderSettings(EgressPolicy.strict(), Duration.ofSeconds(2)), NO_NAMES, null);
+        return start(vertx, useCases, documents(new InMemoryIntegrationStore(), new FakeUserAccessTokens(), blocked),
+                readinessChecks);
+    }
+
+    /** An API on {@code vertx} (closed with it) with the given use cases. */
+    static TestApi start(Vertx vertx, IntegrationUseCases useCases, DocumentUseCases documents,
+            List<HealthCheckPort> readinessChecks) throws Exception {
+        HttpApi api = new HttpApi(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases, documents,
                 readinessChecks);
         return new TestApi(vertx, api);
     }
 
     static IntegrationUseCases useCases(InMemoryIntegrationStore store) {
+        return useCases(store, UrlPolicy.HTTPS_ONLY);
+    }
+
+    static IntegrationUseCases useCases(InMemoryIntegrationStore store, UrlPolicy urlPolicy) {
         Clock clock = Clock.systemUTC();
         return new IntegrationUseCases(
-                new RegisterIntegrationService(store, UrlPolicy.HTTPS_ONLY, REDIRECT_URI, clock),
+                new RegisterIntegrationService(store, urlPolicy, REDIRECT_URI, clock),
                 new ListIntegrationsService(store),
                 new GetIntegrationService(store),
-                new ReplaceIntegrationService(store, store, UrlPolicy.HTTPS_ONLY, REDIRECT_URI, clock),
+                new ReplaceIntegrationService(store, store, urlPolicy, REDIRECT_URI, clock),
                 new ChangeIntegrationStatusService(store, store, clock),
                 new DeleteIntegrationService(store, store));
+    }
+
+    /** The real document services over {@code store}, {@code tokens} and a real provider client. */
+    static DocumentUseCases documents(InMemoryIntegrationStore store, UserAccessTokenPort tokens,
+            ProviderAdapter provider) {
+        DocumentProviderPort port = provider.documents();
+        return new DocumentUseCases(
+                new ListFolderService(store, tokens, port),
+                new GetItemMetadataService(store, tokens, port),
+                new SearchItemsService(store, tokens, port),
+                new DownloadDocumentService(store, tokens, port),
+                new GetThumbnailService(store, tokens, port),
+                new UploadDocumentService(store, tokens, port),
+                new CreateFolderService(store, tokens, port),
+                new RenameItemService(store, tokens, port),
+                new DeleteItemService(store, tokens, port),
+                new GetServiceInfoService(store, port),
+                new RunCustomActionService(store, tokens, port),
+                new TestIntegrationConnectionService(store, port, tokens, provider.endpointProbe(), System::nanoTime));
     }
 
     static String newTenant() {

@@ -28,14 +28,17 @@ import java.util.function.Consumer;
  * answers, not failures:
  * <ul>
  *   <li>{@link #exchange}: the whole answer in memory, within a total deadline of the timeout and at most
- *       {@link #MAX_BUFFERED_BYTES} (more: bad response, reading stops and the connection is closed);</li>
+ *       {@link ConnectionLimits#maxJsonBytes()} (more: bad response, reading stops and the connection is
+ *       closed);</li>
  *   <li>{@link #open}: the answer body as a stream with back-pressure; the timeout bounds connecting and
  *       every silence, not the whole transfer;</li>
  *   <li>{@link #send}: a request body streamed from a {@link ReadStream}, the answer read as by exchange.</li>
  * </ul>
+ * A call that finds its host's connection pool and its waiters full fails at once with
+ * {@link dochooks.application.error.ProviderBusyException}.
  */
 public final class OutboundHttpClient {
-    /** The largest answer read into memory: 16 MiB. */
+    /** The largest answer read into memory by default: 16 MiB ({@link ConnectionLimits#DEFAULTS}). */
     public static final int MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
     /** The longest request line sent (method, target, version): 16 KiB. */
     public static final int MAX_REQUEST_LINE_BYTES = 16 * 1024;
@@ -43,6 +46,7 @@ public final class OutboundHttpClient {
     private final Vertx vertx;
     private final HttpClientAgent client;
     private final Connector connector;
+    private final int maxBufferedBytes;
 
     /** A client trusting the JVM's default certificate authorities. */
     public OutboundHttpClient(Vertx vertx, EgressResolver resolver, Duration timeout) {
@@ -54,6 +58,16 @@ public final class OutboundHttpClient {
      * @param trust   the certificate authorities to trust, or null for the JVM's defaults
      */
     public OutboundHttpClient(Vertx vertx, EgressResolver resolver, Duration timeout, TrustOptions trust) {
+        this(vertx, resolver, timeout, trust, ConnectionLimits.DEFAULTS);
+    }
+
+    /**
+     * @param timeout connect timeout, idle timeout of streams, and total deadline of whole answers
+     * @param trust   the certificate authorities to trust, or null for the JVM's defaults
+     * @param limits  the largest answer read into memory, connections and waiters per host
+     */
+    public OutboundHttpClient(Vertx vertx, EgressResolver resolver, Duration timeout, TrustOptions trust,
+            ConnectionLimits limits) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         long timeoutMs = timeout.toMillis();
         if (timeoutMs < 1 || timeoutMs > Integer.MAX_VALUE) {
@@ -70,7 +84,10 @@ public final class OutboundHttpClient {
         if (trust != null) {
             options.setTrustOptions(trust);
         }
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(20));
+        this.maxBufferedBytes = limits.maxJsonBytes();
+        this.client = vertx.createHttpClient(options, new PoolOptions()
+                .setHttp1MaxSize(limits.maxConnectionsPerHost())
+                .setMaxWaitQueueSize(limits.maxPoolWaiters()));
         this.connector = new Connector(vertx, resolver, client, timeoutMs);
     }
 
@@ -81,7 +98,7 @@ public final class OutboundHttpClient {
 
     /** Sends {@code request} with {@code body} (null for none) and reads its whole answer. */
     public Future<BufferedAnswer> exchange(OutboundRequest request, Buffer body) {
-        return onContext(promise -> new BufferedExchange(connector, request, body, MAX_BUFFERED_BYTES, promise).start());
+        return onContext(promise -> new BufferedExchange(connector, request, body, maxBufferedBytes, promise).start());
     }
 
     /** Sends {@code request} without a body; the answer's body is handed over paused, as a stream. */
@@ -97,7 +114,7 @@ public final class OutboundHttpClient {
     public Future<BufferedAnswer> send(OutboundRequest request, ReadStream<Buffer> content, Long length) {
         Objects.requireNonNull(content, "content");
         content.pause();
-        return onContext(promise -> new UploadExchange(connector, request, content, length, MAX_BUFFERED_BYTES,
+        return onContext(promise -> new UploadExchange(connector, request, content, length, maxBufferedBytes,
                 promise).start());
     }
 

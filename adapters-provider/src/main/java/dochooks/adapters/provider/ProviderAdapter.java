@@ -5,6 +5,8 @@ import dochooks.adapters.provider.egress.EgressResolver;
 import dochooks.adapters.provider.egress.HostLookup;
 import dochooks.adapters.provider.oauth2.OAuth2TokenClient;
 import dochooks.application.connection.port.out.TokenEndpointPort;
+import dochooks.adapters.provider.resilience.ResilienceView;
+import dochooks.adapters.provider.resilience.ResilientDocumentProvider;
 import dochooks.application.document.port.out.DocumentProviderPort;
 import dochooks.application.document.port.out.EndpointProbePort;
 import io.vertx.core.Future;
@@ -13,20 +15,22 @@ import io.vertx.core.net.TrustOptions;
 
 /**
  * The entry of the provider adapter for the composition root: one egress-checked {@link OutboundHttpClient}
- * and the ports on top of it: the document protocol ({@link #documents()}), OAuth2 token endpoints
+ * and the ports on top of it: the document protocol ({@link #documents()}) behind each integration's bulkhead,
+ * circuit breaker and read retries ({@link ResilientDocumentProvider}), OAuth2 token endpoints
  * ({@link #tokenEndpoint()}) and the connection test's reachability checks ({@link #endpointProbe()}).
  */
 public final class ProviderAdapter {
     private final OutboundHttpClient http;
-    private final DocumentProviderClient documents;
+    private final ResilientDocumentProvider documents;
     private final OAuth2TokenClient tokenEndpoint;
-    private final HttpEndpointProbe endpointProbe;
+    private final EndpointProbe endpointProbe;
 
-    private ProviderAdapter(OutboundHttpClient http) {
+    private ProviderAdapter(Vertx vertx, OutboundHttpClient http, ProviderSettings settings) {
         this.http = http;
-        this.documents = new DocumentProviderClient(http);
+        this.documents = new ResilientDocumentProvider(vertx, new DocumentProviderClient(http), settings.resilience(),
+                settings.timeout());
         this.tokenEndpoint = new OAuth2TokenClient(http);
-        this.endpointProbe = new HttpEndpointProbe(http);
+        this.endpointProbe = new EndpointProbe(http);
     }
 
     /** With the system's resolver and the JVM's trusted certificate authorities. */
@@ -37,7 +41,8 @@ public final class ProviderAdapter {
     /** With a given name lookup and trusted authorities (null: the JVM's), e.g. for tests. */
     public static ProviderAdapter create(Vertx vertx, ProviderSettings settings, HostLookup lookup, TrustOptions trust) {
         EgressResolver resolver = new EgressResolver(vertx, settings.egressPolicy(), lookup);
-        return new ProviderAdapter(new OutboundHttpClient(vertx, resolver, settings.timeout(), trust));
+        return new ProviderAdapter(vertx,
+                new OutboundHttpClient(vertx, resolver, settings.timeout(), trust, settings.limits()), settings);
     }
 
     public DocumentProviderPort documents() {
@@ -52,6 +57,11 @@ public final class ProviderAdapter {
     /** A plain GET of an OAuth2 endpoint, for the connection test: any HTTP status means reachable. */
     public EndpointProbePort endpointProbe() {
         return endpointProbe;
+    }
+
+    /** The state of every integration's bulkhead and circuit breaker, for metrics. */
+    public ResilienceView resilience() {
+        return documents;
     }
 
     /** The one outbound client, for the other outbound adapters (token endpoint, reachability checks). */

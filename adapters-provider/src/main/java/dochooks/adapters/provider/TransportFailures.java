@@ -2,9 +2,11 @@ package dochooks.adapters.provider;
 
 import dochooks.application.error.ApplicationException;
 import dochooks.application.error.ProviderBadResponseException;
+import dochooks.application.error.ProviderBusyException;
 import dochooks.application.error.ProviderTimeoutException;
 import dochooks.application.error.ProviderUnreachableException;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +27,10 @@ final class TransportFailures {
     static ApplicationException map(Throwable failure, Integer status, long timeoutMs) {
         if (failure instanceof ApplicationException known) {
             return known;
+        }
+        if (hasCause(failure, ConnectionPoolTooBusyException.class)) {
+            // dochooks' own bound (too many requests already wait for a connection to this host): nothing was sent
+            return new ProviderBusyException("too many calls to the provider's host are waiting for a connection", 1);
         }
         if (hasCause(failure, ConnectTimeoutException.class) || hasCause(failure, TimeoutException.class)) {
             return new ProviderTimeoutException("the provider did not answer within " + timeoutMs + " ms");

@@ -2,7 +2,8 @@ package dochooks.application.error;
 
 /**
  * The provider answered something dochooks cannot use: a body that does not parse or breaks the protocol's
- * shapes (an item without id, an unknown kind...), a JSON answer over 16 MiB, or an answer cut off midway.
+ * shapes (an item without id, an unknown kind...), a JSON answer over the size cap (16 MiB by default), or an
+ * answer cut off midway.
  * {@link #providerStatus()} is the status it answered with, or null when it sent none.
  */
 public final class ProviderBadResponseException extends ApplicationException {

@@ -9,6 +9,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * How the protocol's answers map to outcomes, whatever the endpoint: 401/403 forbidden, 404 not found, any
  * other non-2xx an error, and a failure body ({@code {"status":"error"|"failure"}}, {@code {"result":"fail"}})
- * an error whatever its status. Error texts are sanitized with {@link ProviderText}.
+ * an error whatever its status. Error texts are sanitized with {@link ProviderText}; a failed status's
+ * {@code Retry-After} travels with its {@link ProviderErrorException}.
  */
 final class WireAnswers {
     private static final Set<String> FAILURE_WORDS = Set.of("error", "failure", "fail", "failed");
@@ -48,7 +50,8 @@ final class WireAnswers {
         }
         boolean success = status >= 200 && status < 300;
         if (!success) {
-            throw new ProviderErrorException(status, ProviderText.sanitize(errorText(headers, parsed, body), secrets));
+            throw new ProviderErrorException(status, ProviderText.sanitize(errorText(headers, parsed, body), secrets),
+                    RetryAfter.parse(headers.get(HttpHeaders.RETRY_AFTER), Instant.now()));
         }
         if (parsed instanceof JsonObject object && isFailure(object)) {
             throw new ProviderErrorException(status, ProviderText.sanitize(failureText(object), secrets));

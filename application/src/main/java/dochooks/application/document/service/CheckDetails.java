@@ -1,6 +1,8 @@
 package dochooks.application.document.service;
 
 import dochooks.application.error.ProviderAddressBlockedException;
+import dochooks.application.error.ProviderBusyException;
+import dochooks.application.error.ProviderCircuitOpenException;
 import dochooks.application.error.ProviderBadResponseException;
 import dochooks.application.error.ProviderErrorException;
 import dochooks.application.error.ProviderForbiddenException;
@@ -30,7 +32,9 @@ final class CheckDetails {
                 || failure instanceof ProviderBadResponseException
                 || failure instanceof ProviderTimeoutException
                 || failure instanceof ProviderUnreachableException
-                || failure instanceof ProviderAddressBlockedException;
+                || failure instanceof ProviderAddressBlockedException
+                || failure instanceof ProviderBusyException
+                || failure instanceof ProviderCircuitOpenException;
     }
 
     /** The HTTP status the provider answered with, or null when the failure came before any answer. */
@@ -75,6 +79,12 @@ final class CheckDetails {
         }
         if (failure instanceof ProviderAddressBlockedException) {
             return "address not allowed by the egress policy";
+        }
+        if (failure instanceof ProviderBusyException) {
+            return "too many calls in flight to this integration; not called";
+        }
+        if (failure instanceof ProviderCircuitOpenException) {
+            return "provider failing repeatedly (circuit open); not called";
         }
         return "failed";
     }

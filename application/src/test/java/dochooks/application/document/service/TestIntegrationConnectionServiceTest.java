@@ -22,6 +22,8 @@ import dochooks.application.error.ProviderForbiddenException;
 import dochooks.application.error.ProviderNotFoundException;
 import dochooks.application.error.ProviderTimeoutException;
 import dochooks.application.error.ProviderUnreachableException;
+import dochooks.application.error.ProviderBusyException;
+import dochooks.application.error.ProviderCircuitOpenException;
 import dochooks.application.testing.Futures;
 import dochooks.application.testing.IntegrationForms;
 import dochooks.domain.document.Item;
@@ -203,6 +205,10 @@ class TestIntegrationConnectionServiceTest {
                 "unreachable (name, connection or TLS failure)");
         assertFailureReported(new ProviderAddressBlockedException("10.0.0.1"), null,
                 "address not allowed by the egress policy");
+        assertFailureReported(new ProviderBusyException(1), null,
+                "too many calls in flight to this integration; not called");
+        assertFailureReported(new ProviderCircuitOpenException(30), null,
+                "provider failing repeatedly (circuit open); not called");
     }
 
     private void assertFailureReported(Throwable failure, Integer status, String detail) {

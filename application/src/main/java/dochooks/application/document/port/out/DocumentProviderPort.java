@@ -22,13 +22,22 @@ import java.util.Optional;
  *   <li>{@link dochooks.application.error.ProviderErrorException}: another status, or a failure body
  *       ({@code {"status":"error"|"failure"}}, {@code {"result":"fail"}}) with any status;</li>
  *   <li>{@link dochooks.application.error.ProviderBadResponseException}: an answer that does not parse or
- *       breaks the protocol's shapes, a JSON answer over 16 MiB, a wrong status for bytes;</li>
+ *       breaks the protocol's shapes, a JSON answer over the size cap (16 MiB by default), a wrong status for
+ *       bytes;</li>
  *   <li>{@link dochooks.application.error.ProviderTimeoutException}: no complete JSON answer within the
  *       deadline; for bytes, no connection or silence that long;</li>
  *   <li>{@link dochooks.application.error.ProviderUnreachableException}: DNS, refused connection, TLS;</li>
  *   <li>{@link dochooks.application.error.ProviderAddressBlockedException}: the egress policy refused the
- *       provider's address; nothing was sent.</li>
+ *       provider's address; nothing was sent;</li>
+ *   <li>{@link dochooks.application.error.ProviderBusyException}: too many calls to the integration (or
+ *       streams, or connections to its host) are in flight; nothing was sent;</li>
+ *   <li>{@link dochooks.application.error.ProviderCircuitOpenException}: the integration's provider failed
+ *       repeatedly and is not called for a while; nothing was sent.</li>
  * </ul>
+ *
+ * <p>Reads ({@code files}, {@code metadata}, {@code search}, {@code serviceInfo}, and the opening of
+ * {@code download}/{@code thumbnail}) may be retried by the implementation on connection failures and
+ * 502/503/504; writes are sent at most once.
  */
 public interface DocumentProviderPort {
 

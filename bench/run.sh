@@ -45,9 +45,11 @@ PIDS=()
 WORK=""
 POLICY_RC_CREATED=""
 
+# running, neither gone nor a zombie (one read of its state, so a process that exits meanwhile is not "alive")
 alive() {
-    local pid=$1
-    [[ -r /proc/$pid/status ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+    local state
+    state=$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true)
+    [[ -n $state && $state != Z ]]
 }
 
 # TERM, then up to 30 s (dochooks stops its embedded PostgreSQL on TERM), then KILL
@@ -60,7 +62,7 @@ stop_pid() {
             sleep 0.1
         done
         if alive "$pid"; then
-            log "process $pid did not stop within 30 s, killing it"
+            log "process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-80 || true)) did not stop within 30 s, killing it"
             kill -KILL "$pid" 2>/dev/null || true
         fi
     fi
@@ -706,7 +708,7 @@ From the repository root, as root or with \`nginx\` and \`wrk\` installed (the s
 missing or older than the sources). It needs about 3 GiB free in its temporary directory (\`/dev/shm\` when there is room) and takes about six
 minutes. It only talks to 127.0.0.1, bounds every wait, and stops every process it started. Environment knobs for
 quick trials (\`BENCH_ROUNDS\`, \`BENCH_DURATION\`, \`BENCH_FILE_BYTES\`, \`BENCH_HEAP\`, ...) are listed at the top of
-\`bench/run.sh\`; the numbers above use the defaults. Each run rewrites this file.
+\`bench/run.sh\`; the numbers above use the defaults. Each run rewrites this file above the notes.
 EOF
 }
 
@@ -741,10 +743,19 @@ main() {
     printf '%s\n' "$text"
     if [[ $RESULTS_FILE != "-" ]]; then
         mkdir -p "$(dirname "$RESULTS_FILE")"
+        # hand-written notes below the marker survive the rewrite
+        local notes=""
+        if [[ -f $RESULTS_FILE ]] && grep -qF "$NOTES_MARKER" "$RESULTS_FILE"; then
+            notes=$(awk -v marker="$NOTES_MARKER" 'index($0, marker) { on = 1 } on' "$RESULTS_FILE")
+        fi
         printf '%s\n' "$text" >"$RESULTS_FILE"
+        if [[ -n $notes ]]; then
+            printf '\n%s\n' "$notes" >>"$RESULTS_FILE"
+        fi
         log "results written to $RESULTS_FILE"
     fi
 }
 
 REFERENCE_SHA256=""
+NOTES_MARKER="<!-- notes below are kept by bench/run.sh -->"
 main "$@"

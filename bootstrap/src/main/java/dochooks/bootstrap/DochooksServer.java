@@ -16,6 +16,7 @@ import dochooks.application.integration.service.ListIntegrationsService;
 import dochooks.application.integration.service.RegisterIntegrationService;
 import dochooks.application.integration.service.ReplaceIntegrationService;
 import dochooks.application.connection.service.RefreshSettings;
+import dochooks.application.error.DatabaseUnavailableException;
 import dochooks.application.connection.service.UserAccessTokenService;
 import dochooks.domain.integration.RedirectUri;
 import dochooks.domain.integration.UrlPolicy;
@@ -46,6 +47,7 @@ public final class DochooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DochooksServer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final int POOL_SIZE = 16;
+    private static final int STARTUP_DATABASE_ATTEMPTS = 15;
     private static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
 
     private final List<AutoCloseable> toClose;
@@ -96,7 +98,7 @@ public final class DochooksServer implements AutoCloseable {
         started.add(() -> Futures.await(vertx.close(), STEP_TIMEOUT, "closing Vert.x"));
         PersistenceAdapter persistence = PersistenceAdapter.create(vertx, database, keys, POOL_SIZE);
         started.add(() -> Futures.await(persistence.close(), STEP_TIMEOUT, "closing the database pool"));
-        Futures.await(persistence.verifyKeyIds(), STEP_TIMEOUT, "checking encryption key ids");
+        verifyKeyIdsOnceTheDatabaseAnswers(persistence);
 
         RedirectUri redirectUri = RedirectUri.under(config.publicBaseUrl());
         UrlPolicy urlPolicy = new UrlPolicy(config.allowHttpProviders());
@@ -141,6 +143,35 @@ public final class DochooksServer implements AutoCloseable {
             adminToken = Optional.of(tokens.mint("local", "admin", true, Duration.ofHours(12)));
         }
         return new DochooksServer(started, port, adminToken);
+    }
+
+    /**
+     * The pool gives up on a silent database within about a second, which a database that just started (or a
+     * busy machine) can take: startup tries a bounded number of times before it gives up.
+     */
+    private static void verifyKeyIdsOnceTheDatabaseAnswers(PersistenceAdapter persistence) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Futures.await(persistence.verifyKeyIds(), STEP_TIMEOUT, "checking encryption key ids");
+                return;
+            } catch (DatabaseUnavailableException notYet) {
+                if (attempt == STARTUP_DATABASE_ATTEMPTS) {
+                    throw new IllegalStateException("the database did not answer at startup ("
+                            + STARTUP_DATABASE_ATTEMPTS + " attempts)");
+                }
+                LOG.warn("the database does not answer yet (attempt {} of {})", attempt, STARTUP_DATABASE_ATTEMPTS);
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database");
+        }
     }
 
     /**

@@ -116,8 +116,9 @@ public final class DochooksServer implements AutoCloseable {
         UserAccessTokenService userTokens = new UserAccessTokenService(persistence, persistence, provider.tokenEndpoint(),
                 delay -> vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty(), clock,
                 RefreshSettings.forTokenCallTimeout(config.providerSettings().timeout()));
-        DocumentUseCases documents = DocumentServices.create(persistence, userTokens, provider.documents(),
-                provider.endpointProbe());
+        // the document paths load their integration on every call: from memory, kept in step across instances
+        DocumentUseCases documents = DocumentServices.create(persistence.cachedIntegrations(), userTokens,
+                provider.documents(), provider.endpointProbe());
         HttpApi api = new HttpApi(vertx,
                 new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
                 integrations, documents, List.of(persistence));

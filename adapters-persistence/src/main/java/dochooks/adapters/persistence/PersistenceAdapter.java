@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * ({@link DatabaseUnavailableException}, ...), never client exceptions.
  *
  * <p>Build it with {@link #create}, after {@link DatabaseMigrations#migrate}; call {@link #verifyKeyIds()}
- * before serving, and {@link #close()} at shutdown.
+ * before serving, and {@link #close()} at shutdown. {@link #cachedIntegrations()} gives the hot request paths an
+ * in-memory view of the integrations that every process keeps in step through the database's notifications.
  */
 public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegrationsPort, SaveIntegrationPort,
         DeleteIntegrationPort, HealthCheckPort, ConnectionStorePort, RefreshLeasePort, PendingAuthorizationPort {
@@ -74,10 +75,21 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
     private final IntegrationTable integrations;
     private final UserConnections connections;
     private final PendingAuthorizations pending;
+    private final Vertx vertx;
+    private final DatabaseConnection connection;
+    private final IntegrationCacheSettings cacheSettings;
+    /** Null until {@link #cachedIntegrations()} is first called. */
+    private volatile IntegrationCache cache;
+    private IntegrationChangeListener changeListener; // guarded by this
+    private boolean closed; // guarded by this
 
-    private PersistenceAdapter(Pool pool, EncryptionKeys keys) {
+    private PersistenceAdapter(Pool pool, EncryptionKeys keys, Vertx vertx, DatabaseConnection connection,
+            IntegrationCacheSettings cacheSettings) {
         this.pool = pool;
         this.keys = keys;
+        this.vertx = vertx;
+        this.connection = connection;
+        this.cacheSettings = cacheSettings;
         SecretCipher cipher = new SecretCipher(keys);
         this.integrations = new IntegrationTable(cipher);
         this.connections = new UserConnections(pool, cipher);
@@ -90,18 +102,16 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
      */
     public static PersistenceAdapter create(Vertx vertx, DatabaseConnection connection, EncryptionKeys keys,
             int maxPoolSize) {
+        return create(vertx, connection, keys, maxPoolSize, IntegrationCacheSettings.DEFAULTS);
+    }
+
+    /** As {@link #create(Vertx, DatabaseConnection, EncryptionKeys, int)}, with the cache's settings. */
+    static PersistenceAdapter create(Vertx vertx, DatabaseConnection connection, EncryptionKeys keys,
+            int maxPoolSize, IntegrationCacheSettings cacheSettings) {
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
         }
-        PgConnectOptions connectOptions = new PgConnectOptions()
-                .setHost(connection.host())
-                .setPort(connection.port())
-                .setDatabase(connection.database())
-                .setUser(connection.user())
-                .setPassword(connection.password())
-                .setCachePreparedStatements(true)
-                .setReconnectAttempts(0);
-        connectOptions.addProperty("application_name", "dochooks");
+        PgConnectOptions connectOptions = connectOptions(connection, "dochooks");
         PoolOptions poolOptions = new PoolOptions()
                 .setMaxSize(maxPoolSize)
                 .setConnectionTimeout(ACQUIRE_TIMEOUT_MILLIS)
@@ -113,7 +123,70 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
                 .connectingTo(connectOptions)
                 .using(vertx)
                 .build();
-        return new PersistenceAdapter(pool, keys);
+        return new PersistenceAdapter(pool, keys, vertx, connection, cacheSettings);
+    }
+
+    private static PgConnectOptions connectOptions(DatabaseConnection connection, String applicationName) {
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(connection.host())
+                .setPort(connection.port())
+                .setDatabase(connection.database())
+                .setUser(connection.user())
+                .setPassword(connection.password())
+                .setCachePreparedStatements(true)
+                .setReconnectAttempts(0);
+        options.addProperty("application_name", applicationName);
+        return options;
+    }
+
+    /**
+     * The integrations as the request paths that need one on every call read them (the document operations and
+     * the connection test): from this process's memory, kept in step with every process's writes through the
+     * database's notifications. A change made by any process is seen within moments (a second at most while the
+     * database is reachable); a change made through this adapter is seen at once by this process. While the
+     * notifications cannot be heard (the listening connection is down, being replaced, or not yet up) every load
+     * reads the database; no entry is served after 30 s. Registry reads that must see the newest version (ETags,
+     * If-Match) should use this adapter's own {@link #load} instead.
+     *
+     * <p>The first call starts listening, in the background; later calls return the same view. {@link #close()}
+     * stops it.
+     */
+    public synchronized LoadIntegrationPort cachedIntegrations() {
+        if (cache == null) {
+            IntegrationChangeListener listener = new IntegrationChangeListener(vertx,
+                    connectOptions(connection, IntegrationChangeListener.APPLICATION_NAME), cacheSettings);
+            IntegrationCache created = new IntegrationCache(this, listener::listening, cacheSettings.ttl(),
+                    cacheSettings.maxEntries(), cacheSettings.nanoTime());
+            changeListener = listener;
+            cache = created;
+            if (!closed) {
+                listener.start(created); // else it never listens: every load reads the (closed) pool
+            }
+        }
+        return cache;
+    }
+
+    /** The cache behind {@link #cachedIntegrations()}, or null before it was asked for. */
+    IntegrationCache cache() {
+        return cache;
+    }
+
+    /** The listener behind {@link #cachedIntegrations()}, or null before it was asked for. */
+    synchronized IntegrationChangeListener changeListener() {
+        return changeListener;
+    }
+
+    /**
+     * This process forgets an integration it has just written, once the write is over (whatever its outcome), so
+     * that it never serves what it replaced; other processes hear of it from the database.
+     */
+    private <T> Future<T> forgetting(TenantId tenant, IntegrationId id, Future<T> write) {
+        return write.andThen(done -> {
+            IntegrationCache current = cache;
+            if (current != null) {
+                current.evict(tenant, id);
+            }
+        });
     }
 
     @Override
@@ -152,9 +225,9 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
         } catch (RuntimeException sealingFailed) {
             return Future.failedFuture(sealingFailed);
         }
-        return pool.preparedQuery(IntegrationTable.INSERT).execute(row)
+        return forgetting(integration.tenant(), integration.id(), pool.preparedQuery(IntegrationTable.INSERT).execute(row)
                 .recover(DatabaseFailures::translated)
-                .mapEmpty();
+                .mapEmpty());
     }
 
     @Override
@@ -166,11 +239,12 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
             return Future.failedFuture(sealingFailed);
         }
         Tuple key = Tuple.of(next.tenant().value(), next.id().value());
-        return pool.<Void>withTransaction(connection -> connection.preparedQuery(IntegrationTable.UPDATE).execute(row)
+        return forgetting(next.tenant(), next.id(), pool.<Void>withTransaction(connection -> connection
+                        .preparedQuery(IntegrationTable.UPDATE).execute(row)
                         .compose(updated -> updated.rowCount() == 1
                                 ? afterUpdate(connection, key, dropConnections)
                                 : whyNotUpdated(connection, key, expectedVersion)))
-                .recover(DatabaseFailures::translated);
+                .recover(DatabaseFailures::translated));
     }
 
     private static Future<Void> afterUpdate(SqlClient connection, Tuple key, boolean dropConnections) {
@@ -199,9 +273,9 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
     @Override
     public Future<Boolean> delete(TenantId tenant, IntegrationId id) {
         // user_connections rows go with it: ON DELETE CASCADE
-        return pool.preparedQuery(IntegrationTable.DELETE).execute(Tuple.of(tenant.value(), id.value()))
+        return forgetting(tenant, id, pool.preparedQuery(IntegrationTable.DELETE).execute(Tuple.of(tenant.value(), id.value()))
                 .recover(DatabaseFailures::translated)
-                .map(deleted -> deleted.rowCount() > 0);
+                .map(deleted -> deleted.rowCount() > 0));
     }
 
     /**
@@ -295,17 +369,30 @@ public final class PersistenceAdapter implements LoadIntegrationPort, ListIntegr
     }
 
     /**
-     * Closes the pool; later calls fail with {@link DatabaseUnavailableException}. Completes within about 3 s
-     * even when a connection attempt to a server that accepted TCP but never answers is still in flight: the
-     * client has no timeout for the startup handshake, and closing would otherwise wait for it forever.
+     * Stops listening for integration changes and closes the pool; later calls fail with
+     * {@link DatabaseUnavailableException}. Completes within about 3 s even when a connection attempt to a server
+     * that accepted TCP but never answers is still in flight: the client has no timeout for the startup handshake,
+     * and closing would otherwise wait for it forever.
      */
     public Future<Void> close() {
-        return pool.close()
+        IntegrationChangeListener listener;
+        synchronized (this) {
+            closed = true;
+            listener = changeListener;
+        }
+        Future<Void> listenerClosed = listener == null ? Future.succeededFuture() : listener.close()
+                .timeout(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .recover(slow -> {
+                    LOG.warn("the integration change listener did not close within {} ms; going on",
+                            CLOSE_TIMEOUT_MILLIS);
+                    return Future.succeededFuture();
+                });
+        return listenerClosed.compose(closed -> pool.close()
                 .timeout(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .recover(slow -> {
                     LOG.warn("the database pool did not close within {} ms; going on", CLOSE_TIMEOUT_MILLIS);
                     return Future.succeededFuture();
-                });
+                }));
     }
 
     @Override

@@ -1,6 +1,7 @@
 /**
- * The PostgreSQL adapter: the integrations registry, users' OAuth2 connections and pending authorizations over the
- * Vert.x reactive client, Flyway migrations, and encryption at rest. Bootstrap uses {@link dochooks.adapters.persistence.DatabaseConnection},
+ * The PostgreSQL adapter: the integrations registry (with a per-process cache kept in step by LISTEN/NOTIFY), users'
+ * OAuth2 connections and pending authorizations over the Vert.x reactive client, Flyway migrations, and encryption
+ * at rest. Bootstrap uses {@link dochooks.adapters.persistence.DatabaseConnection},
  * {@link dochooks.adapters.persistence.EncryptionKeys}, {@link dochooks.adapters.persistence.DatabaseMigrations}
  * and {@link dochooks.adapters.persistence.PersistenceAdapter}; everything else is package-private.
  *
@@ -43,6 +44,34 @@
  * connections when an update drops those.</li>
  * <li><b>Database URLs refuse unknown parameters</b> (e.g. {@code sslmode}) rather than ignore them, since an
  * ignored {@code sslmode=require} would silently downgrade.</li>
+ * <li><b>Integrations are cached per process, invalidated through LISTEN/NOTIFY</b> (issue 6, several instances).
+ * {@link dochooks.adapters.persistence.PersistenceAdapter#cachedIntegrations()} serves the request paths that load
+ * an integration on every call (documents, the connection test) from memory; the registry's own reads
+ * ({@code load} of the adapter itself: GET, PUT with {@code If-Match}, enable/disable, delete) stay on the database,
+ * because an ETag read a few milliseconds stale on another instance would turn a correct {@code If-Match} into a
+ * 412. Rules:
+ * <ul>
+ * <li>A <b>trigger</b> (V3) rather than a {@code pg_notify} beside each statement: it also catches writes by other
+ * tools (psql, scripts, restores) and code paths added later, and fires inside the writing transaction (delivered
+ * at commit, never on rollback). It notifies {@code dochooks_integrations} with the row's old
+ * {@code tenant:id} on UPDATE and DELETE, {@code *} on TRUNCATE; not on INSERT, since only integrations that exist
+ * are kept (never "no such id", which also keeps random-id probing from flushing the cache).</li>
+ * <li>Keys are (tenant, id); entries hold decrypted secrets in this process's memory only; at most 10 000 entries,
+ * least recently used out first; none served more than 30 s after its query was sent (monotonic clock).</li>
+ * <li><b>While the listener is not listening, the cache is bypassed</b> (every load reads the database, nothing is
+ * kept), rather than served under its 30 s TTL: a disable on another instance must be refused everywhere within a
+ * second, and during a database outage a load fails anyway. Every (re)subscription clears the cache, since
+ * notifications sent while nobody listened are lost.</li>
+ * <li>This process's own writes evict their key when they finish (whatever the outcome), so it never serves what it
+ * just replaced; a load under way when its key is evicted or the cache cleared answers its callers but is not kept
+ * (it may have read the row before the change).</li>
+ * <li>The listener ({@code PgSubscriber}, application name {@code dochooks-listener}) reconnects for ever, after 100
+ * ms doubling up to 5 s; a first connection that fails is retried the same way with a new subscriber (a
+ * {@code PgSubscriber}'s policy only covers connections lost after they worked). A {@code SELECT 1} every 10 s
+ * (3 s timeout) on the listening connection replaces one that went silent without being closed (a NAT or firewall
+ * dropping an idle connection), which notifications alone could never reveal; it also keeps such devices from
+ * dropping it.</li>
+ * </ul></li>
  * </ul>
  */
 package dochooks.adapters.persistence;

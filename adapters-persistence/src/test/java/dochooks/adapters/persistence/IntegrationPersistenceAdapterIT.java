@@ -329,7 +329,7 @@ class IntegrationPersistenceAdapterIT {
 
         DatabaseMigrations.migrate(database);
 
-        assertEquals(2L, applied, "V1 and V2");
+        assertEquals(3L, applied, "V1, V2 and V3");
         assertEquals(applied, sql.count("SELECT count(*) FROM flyway_schema_history WHERE success"));
         assertEquals(Optional.of(integration), Await.result(adapter.load(ACME, integration.id())));
     }

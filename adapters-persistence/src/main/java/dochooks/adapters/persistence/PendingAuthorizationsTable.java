@@ -122,7 +122,7 @@ final class PendingAuthorizationsTable {
         Secret verifier = Secret.of(cipher.decrypt(new Sealed(row.getString("verifier_key_id"),
                 row.getBuffer("code_verifier_ciphertext").getBytes()), binding(id, key, "code_verifier")));
         Buffer codeBytes = row.getBuffer("code_ciphertext");
-        Secret code = codeBytes == null ? null : Secret.of(cipher.decrypt(
+        Secret code = codeBytes == null ? null : Secret.issued(cipher.decrypt(
                 new Sealed(row.getString("code_key_id"), codeBytes.getBytes()), binding(id, key, "code")));
         return new PendingAuthorization(id, key, verifier, expiresAt, code);
     }

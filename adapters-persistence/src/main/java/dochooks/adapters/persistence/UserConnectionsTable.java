@@ -132,11 +132,11 @@ final class UserConnectionsTable {
         ConnectionKey key = new ConnectionKey(new TenantId(row.getString("tenant_id")),
                 new UserId(row.getString("user_id")), new IntegrationId(row.getUUID("integration_id")));
         String keyId = row.getString("token_key_id");
-        Secret access = Secret.of(cipher.decrypt(new Sealed(keyId, row.getBuffer("access_token_ciphertext").getBytes()),
+        Secret access = Secret.issued(cipher.decrypt(new Sealed(keyId, row.getBuffer("access_token_ciphertext").getBytes()),
                 binding(key, "access_token")));
         Buffer refreshBytes = row.getBuffer("refresh_token_ciphertext");
         Secret refresh = refreshBytes == null ? null
-                : Secret.of(cipher.decrypt(new Sealed(keyId, refreshBytes.getBytes()), binding(key, "refresh_token")));
+                : Secret.issued(cipher.decrypt(new Sealed(keyId, refreshBytes.getBytes()), binding(key, "refresh_token")));
         TokenLifetime lifetime = new TokenLifetime(instant(row.getOffsetDateTime("access_token_issued_at")),
                 instant(row.getOffsetDateTime("access_token_expires_at")));
         return new UserConnection(key, ConnectionState.valueOf(row.getString("state")),

@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A credential (client secret, API key, token). 1–2048 characters, no control characters, since it
+ * A credential (client secret, API key, token). 1–2048 characters (issued tokens up to 16 KiB), no control characters, since it
  * may become a header value. {@link #toString()} never shows it; only {@link #reveal()} does, for
  * the one adapter that must send or encrypt it.
  */
@@ -27,6 +27,17 @@ public final class Secret {
      */
     public static Secret of(String value) {
         return new Secret(Text.requirePlainText(value, MAX_LENGTH));
+    }
+
+    /** Tokens and codes that OAuth2 servers issue: JWT access tokens often exceed a typed secret's 2048. */
+    public static final int MAX_ISSUED_LENGTH = 16 * 1024;
+
+    /**
+     * A credential an OAuth2 server issued (access or refresh token, authorization code): the rules of
+     * {@link #of} with room for up to {@link #MAX_ISSUED_LENGTH} characters.
+     */
+    public static Secret issued(String value) {
+        return new Secret(Text.requirePlainText(value, MAX_ISSUED_LENGTH));
     }
 
     public String reveal() {

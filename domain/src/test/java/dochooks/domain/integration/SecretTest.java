@@ -85,6 +85,15 @@ class SecretTest {
     }
 
     @Test
+    void acceptsIssuedTokensUpTo16KiBWhichTypedSecretsMayNotReach() {
+        String jwtSizedToken = "t".repeat(5000);
+        assertEquals(jwtSizedToken, Secret.issued(jwtSizedToken).reveal());
+        assertRefused(Rule.LENGTH, () -> Secret.of(jwtSizedToken));
+        assertRefused(Rule.LENGTH, () -> Secret.issued("t".repeat(16 * 1024 + 1)));
+        assertRefused(Rule.CONTROL_CHARACTERS, () -> Secret.issued("token\r\nX-Injected: 1"));
+    }
+
+    @Test
     void refusesAnEmptyOrAbsentValue() {
         assertRefused(Rule.LENGTH, () -> Secret.of(""));
         assertRefused(Rule.REQUIRED, () -> Secret.of(null));

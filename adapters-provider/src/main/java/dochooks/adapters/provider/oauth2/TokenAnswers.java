@@ -56,9 +56,9 @@ final class TokenAnswers {
 
     private static TokenGrant.Issued issued(int status, Map<String, Object> fields) {
         try {
-            Secret accessToken = Secret.of(text(fields.get("access_token")));
+            Secret accessToken = Secret.issued(text(fields.get("access_token")));
             String refresh = text(fields.get("refresh_token"));
-            Secret refreshToken = refresh == null || refresh.isEmpty() ? null : Secret.of(refresh);
+            Secret refreshToken = refresh == null || refresh.isEmpty() ? null : Secret.issued(refresh);
             Object expiry = fields.containsKey("expires_in") ? fields.get("expires_in") : fields.get("expires_id");
             return new TokenGrant.Issued(accessToken, refreshToken, seconds(expiry));
         } catch (InvalidValueException unusable) {

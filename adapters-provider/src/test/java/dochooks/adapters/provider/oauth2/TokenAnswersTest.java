@@ -47,6 +47,14 @@ class TokenAnswersTest {
     }
 
     @Test
+    void acceptsAccessTokensLongerThanATypedSecret() {
+        String longJwt = "eyJ" + "a".repeat(6000);
+        TokenGrant.Issued issued = issued("{\"access_token\":\"" + longJwt + "\",\"refresh_token\":\"rt\"}");
+
+        assertEquals(longJwt, issued.accessToken().reveal());
+    }
+
+    @Test
     void readsExpiryAsANumberANumericStringOrTheMisspelling() {
         assertEquals(3600L, issued("{\"access_token\":\"at\",\"expires_in\":\"3600\"}").expiresInSeconds());
         assertEquals(3600L, issued("{\"access_token\":\"at\",\"expires_id\":\"3600\"}").expiresInSeconds());
@@ -112,7 +120,7 @@ class TokenAnswersTest {
 
     @Test
     void anUnusableTokenIsABadResponseThatNeverQuotesIt() {
-        String huge = "x".repeat(Secret.MAX_LENGTH + 1);
+        String huge = "x".repeat(Secret.MAX_ISSUED_LENGTH + 1);
         ProviderBadResponseException tooLong = assertThrows(ProviderBadResponseException.class,
                 () -> read(json(200, "{\"access_token\":\"" + huge + "\"}")));
         assertFalse(tooLong.getMessage().contains("xxxx"));

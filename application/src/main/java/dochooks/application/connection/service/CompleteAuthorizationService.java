@@ -45,7 +45,7 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
                 return pending.discard(authorization).compose(discarded -> rejected(refusal), failed -> rejected(refusal));
             }
             String confirmation = OneTimeValues.random();
-            return pending.awaitConfirmation(authorization, Secret.of(callback.code()),
+            return pending.awaitConfirmation(authorization, Secret.issued(callback.code()),
                             Sha256Digest.of(confirmation), now.plus(ConnectionLifetimes.CONFIRMATION))
                     .compose(kept -> kept
                             ? Future.succeededFuture(new AuthorizedCallback(authorization.key().integration(), confirmation))
@@ -65,7 +65,7 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
             return "the callback has no code";
         }
         try {
-            Secret.of(callback.code());
+            Secret.issued(callback.code());
         } catch (InvalidValueException unusable) {
             return "the code is empty, too long or has control characters";
         }

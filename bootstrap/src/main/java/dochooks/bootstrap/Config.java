@@ -2,13 +2,14 @@ package dochooks.bootstrap;
 
 import dochooks.adapters.persistence.DatabaseConnection;
 import dochooks.adapters.persistence.EncryptionKeys;
+import dochooks.adapters.provider.ConnectionLimits;
 import dochooks.adapters.provider.ProviderSettings;
+import dochooks.adapters.provider.ResilienceSettings;
 import dochooks.adapters.provider.egress.EgressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The server's configuration, read from the environment variables of api.md section 8. Every malformed
- * value is reported at once, one clear line each, and never with the value of a secret variable.
+ * The server's configuration, read from the environment variables of api.md section 8 and those of the
+ * provider adapter's limits and protections ({@link ConnectionLimits}, {@link ResilienceSettings}). Every
+ * malformed value is reported at once, one clear line each, and never with the value of a secret variable.
+ *
+ * @param providerSettings the provider adapter's settings: the egress policy and timeout above, and every
+ *                         limit and protection read from the environment
  */
 public record Config(
         int httpPort,
@@ -31,17 +36,28 @@ public record Config(
         boolean allowHttpProviders,
         Optional<String> oauthReturnUrl,
         int providerTimeoutMs,
-        boolean metricsPerIntegration) {
+        boolean metricsPerIntegration,
+        ProviderSettings providerSettings) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
 
+    /** The provider adapter's variables beyond the egress policy and the timeout, which are read here. */
+    static final List<String> PROVIDER_LIMIT_VARIABLES = List.of(
+            ConnectionLimits.MAX_JSON_BYTES_VARIABLE,
+            ConnectionLimits.MAX_CONNECTIONS_PER_HOST_VARIABLE,
+            ConnectionLimits.MAX_POOL_WAITERS_VARIABLE,
+            ResilienceSettings.MAX_CONCURRENT_CALLS_VARIABLE,
+            ResilienceSettings.MAX_QUEUED_CALLS_VARIABLE,
+            ResilienceSettings.MAX_QUEUE_WAIT_VARIABLE,
+            ResilienceSettings.MAX_CONCURRENT_STREAMS_VARIABLE,
+            ResilienceSettings.BREAKER_FAILURE_THRESHOLD_VARIABLE,
+            ResilienceSettings.BREAKER_OPEN_VARIABLE,
+            ResilienceSettings.MAX_RETRIES_VARIABLE,
+            ResilienceSettings.RETRY_BASE_DELAY_VARIABLE,
+            ResilienceSettings.MAX_RETRY_AFTER_VARIABLE);
+
     public boolean usesEmbeddedDatabase() {
         return database.isEmpty();
-    }
-
-    /** The provider adapter's settings: the egress policy and the timeout of every outbound call. */
-    public ProviderSettings providerSettings() {
-        return new ProviderSettings(EgressPolicy.allowing(providerAllowedCidrs), Duration.ofMillis(providerTimeoutMs));
     }
 
     @Override
@@ -51,7 +67,8 @@ public record Config(
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "****" : "generated")
                 + ", encryptionKeys=" + encryptionKeys.map(Object::toString).orElse("generated")
                 + ", providerAllowedCidrs=" + providerAllowedCidrs + ", allowHttpProviders=" + allowHttpProviders
-                + ", providerTimeoutMs=" + providerTimeoutMs + "]";
+                + ", providerTimeoutMs=" + providerTimeoutMs + ", oauthReturnUrl=" + oauthReturnUrl.orElse("default")
+                + ", providerSettings=" + providerSettings + "]";
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -87,9 +104,14 @@ public record Config(
             return ms;
         });
         boolean perIntegration = reader.read("DOCHOOKS_METRICS_PER_INTEGRATION", "false", Config::bool);
+        for (String variable : PROVIDER_LIMIT_VARIABLES) {
+            reader.checkProviderVariable(variable);
+        }
+        reader.throwIfAny();
+        ProviderSettings provider = reader.providerSettings();
         reader.throwIfAny();
         return new Config(port, publicBaseUrl, dataDir, database, jwtSecret, keys, cidrs, allowHttp, returnUrl,
-                timeout, perIntegration);
+                timeout, perIntegration, provider);
     }
 
     private static int port(String value) {
@@ -159,6 +181,32 @@ public record Config(
         <T> Optional<T> optionalSecret(String name, Function<String, T> parser) {
             String value = env.get(name);
             return value == null || value.isEmpty() ? Optional.empty() : parse(name, value, parser, false);
+        }
+
+        /**
+         * Checks one of the provider adapter's variables alone, through the adapter's own reading of it, so
+         * that each malformed one is a line of its own (the adapter stops at the first).
+         */
+        void checkProviderVariable(String name) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            try {
+                ProviderSettings.fromEnvironment(Map.of(name, value));
+            } catch (IllegalArgumentException malformed) {
+                errors.add(malformed.getMessage());
+            }
+        }
+
+        /** Every provider variable read by the adapter, once each was found well-formed on its own. */
+        ProviderSettings providerSettings() {
+            try {
+                return ProviderSettings.fromEnvironment(env);
+            } catch (IllegalArgumentException malformed) {
+                errors.add(malformed.getMessage());
+                return null;
+            }
         }
 
         void requirePresent(String name, String rule) {

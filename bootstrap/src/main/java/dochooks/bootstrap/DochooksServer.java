@@ -1,5 +1,6 @@
 package dochooks.bootstrap;
 
+import dochooks.adapters.http.ConnectionUseCases;
 import dochooks.adapters.http.DocumentUseCases;
 import dochooks.adapters.http.HttpApi;
 import dochooks.adapters.http.HttpApiSettings;
@@ -15,7 +16,12 @@ import dochooks.application.integration.service.GetIntegrationService;
 import dochooks.application.integration.service.ListIntegrationsService;
 import dochooks.application.integration.service.RegisterIntegrationService;
 import dochooks.application.integration.service.ReplaceIntegrationService;
+import dochooks.application.connection.service.CompleteAuthorizationService;
+import dochooks.application.connection.service.ConfirmConnectionService;
+import dochooks.application.connection.service.DisconnectService;
+import dochooks.application.connection.service.GetConnectionStatusService;
 import dochooks.application.connection.service.RefreshSettings;
+import dochooks.application.connection.service.StartConnectionService;
 import dochooks.application.error.DatabaseUnavailableException;
 import dochooks.application.connection.service.UserAccessTokenService;
 import dochooks.domain.integration.RedirectUri;
@@ -116,12 +122,22 @@ public final class DochooksServer implements AutoCloseable {
         UserAccessTokenService userTokens = new UserAccessTokenService(persistence, persistence, provider.tokenEndpoint(),
                 delay -> vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty(), clock,
                 RefreshSettings.forTokenCallTimeout(config.providerSettings().timeout()));
+        // the persistence adapter stores integrations, connections (with their refresh lease) and pending
+        // authorizations; the provider adapter redeems codes at the integration's token endpoint
+        ConnectionUseCases connections = new ConnectionUseCases(
+                new StartConnectionService(persistence, persistence, redirectUri, clock),
+                new CompleteAuthorizationService(persistence, clock),
+                new ConfirmConnectionService(persistence, persistence, provider.tokenEndpoint(), persistence,
+                        redirectUri, clock),
+                new GetConnectionStatusService(persistence, persistence),
+                new DisconnectService(persistence, persistence));
         // the document paths load their integration on every call: from memory, kept in step across instances
         DocumentUseCases documents = DocumentServices.create(persistence.cachedIntegrations(), userTokens,
                 provider.documents(), provider.endpointProbe());
         HttpApi api = new HttpApi(vertx,
-                new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri),
-                integrations, documents, List.of(persistence));
+                new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri,
+                        config.oauthReturnUrl().orElse(HttpApiSettings.DEFAULT_OAUTH_RETURN_URL)),
+                integrations, connections, documents, List.of(persistence));
 
         // one server per core, all on the same port (Vert.x spreads connections among them): the API's handlers,
         // router and clients are shared and thread-safe, so every event loop serves requests, not just one

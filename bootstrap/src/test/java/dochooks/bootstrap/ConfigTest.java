@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dochooks.adapters.provider.ConnectionLimits;
 import dochooks.adapters.provider.ProviderSettings;
+import dochooks.adapters.provider.ResilienceSettings;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,53 @@ class ConfigTest {
         assertFalse(settings.egressPolicy().permits(InetAddress.getByName("10.0.0.1")));
         assertFalse(Config.fromEnvironment(Map.of()).providerSettings().egressPolicy()
                 .permits(InetAddress.getByName("127.0.0.1")), "nothing special is allowed by default");
+    }
+
+    @Test
+    void theProviderLimitsAndProtectionsFollowTheirVariables() {
+        ProviderSettings settings = Config.fromEnvironment(Map.of(
+                "DOCHOOKS_PROVIDER_MAX_CONCURRENT_CALLS", "3",
+                "DOCHOOKS_PROVIDER_BREAKER_OPEN_MS", " 1500 ",
+                "DOCHOOKS_PROVIDER_MAX_RETRIES", "0",
+                "DOCHOOKS_PROVIDER_MAX_JSON_BYTES", "2048")).providerSettings();
+
+        assertEquals(3, settings.resilience().maxConcurrentCalls());
+        assertEquals(Duration.ofMillis(1500), settings.resilience().breakerOpenDuration());
+        assertEquals(0, settings.resilience().maxRetries());
+        assertEquals(2048, settings.limits().maxJsonBytes());
+        assertEquals(ResilienceSettings.DEFAULTS.maxQueuedCalls(), settings.resilience().maxQueuedCalls());
+        assertEquals(ConnectionLimits.DEFAULTS, Config.fromEnvironment(Map.of()).providerSettings().limits());
+    }
+
+    @Test
+    void everyMalformedProviderLimitIsALineOfItsOwnWithTheOtherMalformedValues() {
+        ConfigException error = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of(
+                "DOCHOOKS_HTTP_PORT", "eighty",
+                "DOCHOOKS_PROVIDER_MAX_CONCURRENT_CALLS", "many",
+                "DOCHOOKS_PROVIDER_MAX_RETRIES", "5",
+                "DOCHOOKS_PROVIDER_MAX_POOL_WAITERS", "-1",
+                "DOCHOOKS_PROVIDER_BREAKER_OPEN_MS", "2000")));
+
+        List<String> lines = error.lines();
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("DOCHOOKS_HTTP_PORT "), lines.get(0));
+        for (String variable : List.of("DOCHOOKS_PROVIDER_MAX_CONCURRENT_CALLS", "DOCHOOKS_PROVIDER_MAX_RETRIES",
+                "DOCHOOKS_PROVIDER_MAX_POOL_WAITERS")) {
+            assertEquals(1, lines.stream().filter(line -> line.startsWith(variable)).count(), lines.toString());
+        }
+        assertTrue(lines.stream().noneMatch(line -> line.contains("BREAKER_OPEN")), "a well-formed one is no error");
+    }
+
+    @Test
+    void theOAuthReturnUrlIsAnAbsoluteHttpUrlWhoseQueryIsKept() {
+        Config config = Config.fromEnvironment(Map.of("DOCHOOKS_OAUTH_RETURN_URL", "https://app.example/done?tab=1"));
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> Config.fromEnvironment(Map.of("DOCHOOKS_OAUTH_RETURN_URL", "/relative/page")));
+
+        assertEquals("https://app.example/done?tab=1", config.oauthReturnUrl().orElseThrow());
+        assertTrue(Config.fromEnvironment(Map.of()).oauthReturnUrl().isEmpty());
+        assertTrue(error.lines().get(0).startsWith("DOCHOOKS_OAUTH_RETURN_URL must be an absolute http or https URL"),
+                error.lines().toString());
     }
 
     @Test

@@ -118,7 +118,7 @@ class DocumentsApiSystemIT {
     }
 
     @Test
-    void anOAuth2IntegrationNeedsAConnectionWhichCannotBeMadeYetButItsTestReportsReachability() {
+    void anOAuth2IntegrationNeedsTheUsersConnectionAndItsTestReportsReachability() {
         ApiClient admin = client("globex-docs", "root", true);
         String id = register(admin, new JsonObject().put("name", "OAuth docs").put("baseApiUrl", provider.baseUrl())
                 .put("authType", "OAuth2").put("authenticationUrl", provider.baseUrl() + "/authorize")

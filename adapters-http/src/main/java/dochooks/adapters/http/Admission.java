@@ -47,6 +47,11 @@ final class Admission {
         return ctx -> admit(ctx, false, Body.STREAMED);
     }
 
+    /** Any user of a tenant, with a JSON object body (a connection's confirmation). */
+    Handler<RoutingContext> anyUserWithJsonBody() {
+        return ctx -> admit(ctx, false, Body.JSON);
+    }
+
     /** Company administrators only. */
     Handler<RoutingContext> admin() {
         return ctx -> admit(ctx, true, Body.IGNORED);

@@ -20,10 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP API of dochooks (api.md sections 1, 2, 3, 5 and 7): the integrations registry under
- * {@code /api/v1}, the documents of each integration, the connection test, health, metrics and the OpenAPI
- * document. Every error is an RFC 9457 problem in the
- * caller's language, including the server's own refusals of over-long request lines and headers.
+ * The HTTP API of dochooks (api.md sections 1, 2, 3, 4, 5 and 7): the integrations registry under
+ * {@code /api/v1}, users' OAuth2 connections (with the browser's {@code /oauth2/callback} and the page it ends
+ * on), the documents of each integration, the connection test, health, metrics and the OpenAPI document.
+ * Every error is an RFC 9457 problem in the caller's language, including the server's own refusals of
+ * over-long request lines and headers.
  *
  * <p>Checks run in the contract's order: route (404/405), token (401), role (403), body size, media
  * type and syntax (413/415/400), then the use case (404, 412, 400 validation, 409).
@@ -43,22 +44,25 @@ public final class HttpApi {
      * instance may serve several servers on several event loops.
      *
      * @param integrations    the registry's use cases (api.md 3)
+     * @param connections     users' connections to OAuth2 integrations (api.md 4)
      * @param documents       the document use cases and the connection test (api.md 5, 3.4)
      * @param readinessChecks what {@code /health/ready} asks (the database)
      */
     public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
-            DocumentUseCases documents, List<HealthCheckPort> readinessChecks) {
+            ConnectionUseCases connections, DocumentUseCases documents, List<HealthCheckPort> readinessChecks) {
         this.vertx = vertx;
         HttpMetrics metrics = new HttpMetrics();
         RequestTracking tracking = new RequestTracking(metrics);
-        ProblemResponder problems = new ProblemResponder(MessageCatalog.load());
+        MessageCatalog catalog = MessageCatalog.load();
+        ProblemResponder problems = new ProblemResponder(catalog);
         this.router = Router.router(vertx);
         this.routes = new Routes(router);
         this.refusedRequests = new RefusedRequests(tracking, problems);
 
         router.route().handler(tracking.handler());
         router.route().handler(HttpApi::requireDecodableQuery);
-        addRoutes(settings, integrations, documents, new HealthHandlers(vertx, readinessChecks), metrics);
+        addRoutes(settings, integrations, connections, documents, new HealthHandlers(vertx, readinessChecks), metrics,
+                catalog);
         routes.refuseOtherMethods();
         FailureResponder failures = new FailureResponder(tracking, problems);
         router.route().failureHandler(failures);
@@ -68,10 +72,11 @@ public final class HttpApi {
         router.errorHandler(500, failures);
     }
 
-    private void addRoutes(HttpApiSettings settings, IntegrationUseCases integrations, DocumentUseCases documents,
-            HealthHandlers health, HttpMetrics metrics) {
+    private void addRoutes(HttpApiSettings settings, IntegrationUseCases integrations, ConnectionUseCases connections,
+            DocumentUseCases documents, HealthHandlers health, HttpMetrics metrics, MessageCatalog catalog) {
         IntegrationHandlers registry = new IntegrationHandlers(integrations, new IntegrationJson(settings.redirectUri()));
         ExistenceFirst inputs = new ExistenceFirst(integrations.get());
+        ConnectionHandlers connection = new ConnectionHandlers(connections, inputs, settings.oauthReturnUrl(), catalog);
         DocumentHandlers docs = new DocumentHandlers(documents, inputs);
         UploadHandler uploads = new UploadHandler(documents.upload(), inputs);
         Admission admission = new Admission(new BearerAuthentication(vertx, settings.jwtSecret()));
@@ -90,6 +95,10 @@ public final class HttpApi {
                 .add(POST, one + "/enable", admin, registry::enable)
                 .add(POST, one + "/disable", admin, registry::disable)
                 .add(POST, one + "/test", admin, docs::test)
+                .add(POST, ConnectionHandlers.PATH, user, connection::start)
+                .add(GET, ConnectionHandlers.PATH, user, connection::status)
+                .add(DELETE, ConnectionHandlers.PATH, user, connection::disconnect)
+                .add(POST, ConnectionHandlers.CONFIRM_PATH, admission.anyUserWithJsonBody(), connection::confirm)
                 .add(GET, documentsPath + "files", user, docs::files)
                 .add(GET, documentsPath + "metadata", user, docs::metadata)
                 .add(GET, documentsPath + "search", user, docs::search)
@@ -101,6 +110,8 @@ public final class HttpApi {
                 .add(POST, documentsPath + "delete", user, docs::delete)
                 .add(GET, documentsPath + "serviceInfo", user, docs::serviceInfo)
                 .add(POST, documentsPath + "customAction", user, docs::customAction)
+                .add(GET, ConnectionHandlers.CALLBACK, connection::callback)
+                .add(GET, ConnectionHandlers.CONNECTED_PAGE, connection::connectedPage)
                 .add(GET, "/health/live", health::live)
                 .add(GET, "/health/ready", health::ready)
                 .add(GET, "/metrics", ctx -> ctx.response()
@@ -117,7 +128,9 @@ public final class HttpApi {
         try {
             ctx.request().params();
         } catch (IllegalArgumentException undecodable) {
-            ctx.fail(Problem.of(ProblemType.MALFORMED_REQUEST).asException());
+            // the provider's callback is refused as callbacks are, whatever is wrong with it
+            ctx.fail(Problem.of(ConnectionHandlers.CALLBACK.equals(ctx.request().path())
+                    ? ProblemType.OAUTH_CALLBACK_REJECTED : ProblemType.MALFORMED_REQUEST).asException());
             return;
         }
         ctx.next();

@@ -18,7 +18,8 @@ import java.util.Set;
  * The texts of problems in every {@link Language}, from {@code messages_<tag>.properties} (UTF-8) beside
  * this class. Keys: {@code problem.<slug>.title}, {@code problem.<slug>.detail}, {@code detail.<cause>}
  * for a more precise detail, {@code rule.<Rule name>} for validation messages, and {@code value.<text>}
- * for argument values that are words rather than literals (e.g. {@code http or https}).
+ * for argument values that are words rather than literals (e.g. {@code http or https}), and
+ * {@code page.<name>.<part>} for the texts of the few pages the server shows a browser.
  */
 final class MessageCatalog {
     private final Map<Language, Properties> texts;
@@ -66,6 +67,11 @@ final class MessageCatalog {
 
     String detail(Problem problem, Language language) {
         return Messages.format(text(problem.detailKey(), language), problem.detailArgs());
+    }
+
+    /** A text of a page shown to a browser, e.g. {@code page.connected.title}. */
+    String page(String key, Language language) {
+        return text(key, language);
     }
 
     /** The violation's message, its arguments translated where they are words. */

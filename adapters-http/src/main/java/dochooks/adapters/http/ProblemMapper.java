@@ -4,6 +4,8 @@ import dochooks.application.error.DatabaseUnavailableException;
 import dochooks.application.error.ForbiddenException;
 import dochooks.application.error.IntegrationNotFoundException;
 import dochooks.application.error.NameTakenException;
+import dochooks.application.error.NotOAuth2Exception;
+import dochooks.application.error.OAuthCallbackRejectedException;
 import dochooks.application.error.PreconditionFailedException;
 import dochooks.application.error.VersionConflictException;
 import dochooks.domain.validation.ValidationException;
@@ -41,6 +43,12 @@ final class ProblemMapper {
         }
         if (failure instanceof ForbiddenException) {
             return Problem.of(ProblemType.FORBIDDEN);
+        }
+        if (failure instanceof NotOAuth2Exception) {
+            return Problem.of(ProblemType.NOT_OAUTH2);
+        }
+        if (failure instanceof OAuthCallbackRejectedException) {
+            return Problem.of(ProblemType.OAUTH_CALLBACK_REJECTED);
         }
         // a version conflict normally becomes PreconditionFailedException in the service; if one slips
         // through, the write did not happen because someone else wrote first, which is what 412 says

@@ -7,6 +7,7 @@ package dochooks.adapters.http;
 enum ProblemType {
     MALFORMED_REQUEST(400, "malformed-request"),
     VALIDATION_FAILED(400, "validation-failed"),
+    OAUTH_CALLBACK_REJECTED(400, "oauth-callback-rejected"),
     UNAUTHENTICATED(401, "unauthenticated"),
     FORBIDDEN(403, "forbidden"),
     PROVIDER_FORBIDDEN(403, "provider-forbidden"),
@@ -18,6 +19,7 @@ enum ProblemType {
     INTEGRATION_DISABLED(409, "integration-disabled"),
     CONNECTION_REQUIRED(409, "connection-required"),
     REAUTHORIZATION_REQUIRED(409, "reauthorization-required"),
+    NOT_OAUTH2(409, "not-oauth2"),
     PRECONDITION_FAILED(412, "precondition-failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     URI_TOO_LONG(414, "uri-too-long"),
@@ -29,6 +31,8 @@ enum ProblemType {
     PROVIDER_UNREACHABLE(502, "provider-unreachable"),
     PROVIDER_ADDRESS_BLOCKED(502, "provider-address-blocked"),
     DATABASE_UNAVAILABLE(503, "database-unavailable"),
+    PROVIDER_BUSY(503, "provider-busy"),
+    PROVIDER_CIRCUIT_OPEN(503, "provider-circuit-open"),
     PROVIDER_TIMEOUT(504, "provider-timeout");
 
     private static final String URN_PREFIX = "urn:dochooks:problem:";

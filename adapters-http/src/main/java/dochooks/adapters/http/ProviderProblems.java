@@ -4,6 +4,8 @@ import dochooks.application.error.ConnectionRequiredException;
 import dochooks.application.error.IntegrationDisabledException;
 import dochooks.application.error.ProviderAddressBlockedException;
 import dochooks.application.error.ProviderBadResponseException;
+import dochooks.application.error.ProviderBusyException;
+import dochooks.application.error.ProviderCircuitOpenException;
 import dochooks.application.error.ProviderErrorException;
 import dochooks.application.error.ProviderForbiddenException;
 import dochooks.application.error.ProviderNotFoundException;
@@ -14,13 +16,15 @@ import java.util.Optional;
 
 /**
  * The problems of working through an integration (api.md section 5): the state of the integration or of the
- * caller's connection (409), and every way a provider can fail (403, 404, 502, 504). A provider's HTTP status
+ * caller's connection (409), dochooks' own protections of a provider (503 busy or circuit open, with
+ * {@code Retry-After}), and every way a provider can fail (403, 404, 502, 504). A provider's HTTP status
  * goes into {@code providerStatus} whenever it answered one; its error text, already cut and scrubbed of
  * secrets by the provider adapter, becomes the {@code detail} of {@code provider-error}.
  */
 final class ProviderProblems {
     /** The catalog entry whose detail is the provider's own text, as it is in every language. */
     static final String PROVIDER_TEXT_KEY = "detail.provider-text";
+    private static final String RETRY_AFTER = "Retry-After";
 
     private ProviderProblems() {
     }
@@ -57,6 +61,14 @@ final class ProviderProblems {
         }
         if (failure instanceof ProviderAddressBlockedException) {
             return Optional.of(Problem.of(ProblemType.PROVIDER_ADDRESS_BLOCKED));
+        }
+        if (failure instanceof ProviderBusyException busy) {
+            return Optional.of(Problem.of(ProblemType.PROVIDER_BUSY)
+                    .withHeader(RETRY_AFTER, Long.toString(busy.retryAfterSeconds())));
+        }
+        if (failure instanceof ProviderCircuitOpenException open) {
+            return Optional.of(Problem.of(ProblemType.PROVIDER_CIRCUIT_OPEN)
+                    .withHeader(RETRY_AFTER, Long.toString(open.retryAfterSeconds())));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dochooks.adapters.http;
 
 import dochooks.adapters.provider.ProviderAdapter;
 import dochooks.adapters.provider.ProviderSettings;
+import dochooks.adapters.provider.ResilienceSettings;
 import dochooks.adapters.provider.egress.EgressPolicy;
 import dochooks.adapters.provider.egress.HostLookup;
 import dochooks.adapters.provider.testing.Await;
@@ -54,6 +55,11 @@ final class DocumentsApi implements AutoCloseable {
     private final HttpClient streaming = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private DocumentsApi(String allowedCidrs, Map<String, List<InetAddress>> hosts) throws Exception {
+        this(allowedCidrs, hosts, ResilienceSettings.DEFAULTS, PROVIDER_TIMEOUT);
+    }
+
+    private DocumentsApi(String allowedCidrs, Map<String, List<InetAddress>> hosts, ResilienceSettings resilience,
+            Duration providerTimeout) throws Exception {
         this.vertx = Vertx.vertx();
         this.provider = TestDocumentProvider.start(vertx);
         HostLookup lookup = name -> {
@@ -64,7 +70,8 @@ final class DocumentsApi implements AutoCloseable {
             return addresses;
         };
         ProviderAdapter adapter = ProviderAdapter.create(vertx,
-                new ProviderSettings(EgressPolicy.allowing(allowedCidrs), PROVIDER_TIMEOUT), lookup, null);
+                new ProviderSettings(EgressPolicy.allowing(allowedCidrs), providerTimeout).withResilience(resilience),
+                lookup, null);
         this.providerClient = new WatchedProvider(adapter.documents());
         this.api = TestApi.start(vertx, TestApi.useCases(store, new UrlPolicy(true)),
                 TestApi.documents(store, tokens, providerClient, adapter.endpointProbe()), List.of());
@@ -77,6 +84,11 @@ final class DocumentsApi implements AutoCloseable {
 
     static DocumentsApi start(String allowedCidrs, Map<String, List<InetAddress>> hosts) throws Exception {
         return new DocumentsApi(allowedCidrs, hosts);
+    }
+
+    /** Loopback allowed, no names known, each integration's provider protected by {@code resilience}. */
+    static DocumentsApi start(ResilienceSettings resilience, Duration providerTimeout) throws Exception {
+        return new DocumentsApi(LOOPBACK, Map.of(), resilience, providerTimeout);
     }
 
     // ---- integrations

@@ -165,7 +165,7 @@ class OperationsEndpointsIT {
         String document = api.get("/openapi.yaml", null).body();
 
         Set<String> documented = new TreeSet<>();
-        Matcher urn = Pattern.compile("urn:dochooks:problem:([a-z-]+)").matcher(document);
+        Matcher urn = Pattern.compile("urn:dochooks:problem:([a-z0-9-]+)").matcher(document);
         while (urn.find()) {
             documented.add(urn.group(1));
         }

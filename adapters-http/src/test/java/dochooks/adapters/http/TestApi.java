@@ -4,7 +4,16 @@ import dochooks.adapters.provider.ProviderAdapter;
 import dochooks.adapters.provider.ProviderSettings;
 import dochooks.adapters.provider.egress.EgressPolicy;
 import dochooks.adapters.provider.egress.HostLookup;
+import dochooks.application.connection.port.out.TokenEndpointPort;
 import dochooks.application.connection.port.out.UserAccessTokenPort;
+import dochooks.application.connection.service.CompleteAuthorizationService;
+import dochooks.application.connection.service.ConfirmConnectionService;
+import dochooks.application.connection.service.DisconnectService;
+import dochooks.application.connection.service.GetConnectionStatusService;
+import dochooks.application.connection.service.StartConnectionService;
+import dochooks.application.connection.testing.InMemoryConnectionStore;
+import dochooks.application.connection.testing.InMemoryPendingAuthorizations;
+import dochooks.application.connection.testing.ScriptedTokenEndpoint;
 import dochooks.application.document.port.out.DocumentProviderPort;
 import dochooks.application.document.port.out.EndpointProbePort;
 import dochooks.application.document.service.CreateFolderService;
@@ -85,12 +94,35 @@ final class TestApi implements AutoCloseable {
                 readinessChecks);
     }
 
-    /** An API on {@code vertx} (closed with it) with the given use cases. */
+    /**
+     * An API on {@code vertx} (closed with it) with the given use cases; its connection routes work over an empty
+     * store of their own (every integration is unknown to them).
+     */
     static TestApi start(Vertx vertx, IntegrationUseCases useCases, DocumentUseCases documents,
             List<HealthCheckPort> readinessChecks) throws Exception {
-        HttpApi api = new HttpApi(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases, documents,
-                readinessChecks);
-        return new TestApi(vertx, api);
+        InMemoryIntegrationStore none = new InMemoryIntegrationStore();
+        return start(vertx, new HttpApiSettings(Tokens.SECRET_BYTES, REDIRECT_URI), useCases,
+                connections(none, new InMemoryConnectionStore(Clock.systemUTC(), none),
+                        new InMemoryPendingAuthorizations(none), new ScriptedTokenEndpoint(), Clock.systemUTC()),
+                documents, readinessChecks);
+    }
+
+    /** An API on {@code vertx} (closed with it) with every use case given. */
+    static TestApi start(Vertx vertx, HttpApiSettings settings, IntegrationUseCases useCases,
+            ConnectionUseCases connections, DocumentUseCases documents, List<HealthCheckPort> readinessChecks)
+            throws Exception {
+        return new TestApi(vertx, new HttpApi(vertx, settings, useCases, connections, documents, readinessChecks));
+    }
+
+    /** The real connection services over in-memory storage, as bootstrap wires them over PostgreSQL. */
+    static ConnectionUseCases connections(InMemoryIntegrationStore store, InMemoryConnectionStore connections,
+            InMemoryPendingAuthorizations pending, TokenEndpointPort tokenEndpoint, Clock clock) {
+        return new ConnectionUseCases(
+                new StartConnectionService(store, pending, REDIRECT_URI, clock),
+                new CompleteAuthorizationService(pending, clock),
+                new ConfirmConnectionService(store, pending, tokenEndpoint, connections, REDIRECT_URI, clock),
+                new GetConnectionStatusService(store, connections),
+                new DisconnectService(store, connections));
     }
 
     static IntegrationUseCases useCases(InMemoryIntegrationStore store) {

@@ -116,6 +116,7 @@ public final class TestOAuth2Server {
     private final List<TokenCall> tokenCalls = new CopyOnWriteArrayList<>();
     private final List<MultiMap> authorizeCalls = new CopyOnWriteArrayList<>();
     private final List<HangingCall> hanging = new CopyOnWriteArrayList<>();
+    private final List<String> issuedCredentials = new CopyOnWriteArrayList<>();
     private final AtomicInteger redirectedCalls = new AtomicInteger();
     private final AtomicInteger oldRefreshTokenPresentations = new AtomicInteger();
     private final AtomicInteger misbehaviourLeft = new AtomicInteger();
@@ -225,6 +226,14 @@ public final class TestOAuth2Server {
         return List.copyOf(authorizeCalls);
     }
 
+    /**
+     * Every authorization code, access token and refresh token this server issued, in order: what a test looks
+     * for where no credential may appear (logs, database files).
+     */
+    public List<String> issuedCredentials() {
+        return List.copyOf(issuedCredentials);
+    }
+
     /** How many calls reached the place token calls were redirected to (a client following redirects). */
     public int redirectedCalls() {
         return redirectedCalls.get();
@@ -295,6 +304,7 @@ public final class TestOAuth2Server {
             return;
         }
         String code = random("code-");
+        issuedCredentials.add(code);
         codes.put(code, new IssuedCode(CLIENT_ID, redirect, challenge, Instant.now().plus(CODE_LIFETIME)));
         redirectBack(request, redirect, "code=" + code, state);
     }
@@ -414,6 +424,7 @@ public final class TestOAuth2Server {
 
     private int issueTokens(HttpServerRequest request) {
         String accessToken = random("at-");
+        issuedCredentials.add(accessToken);
         long seconds = expiresInSeconds;
         accessTokens.put(accessToken, expiryStyle == ExpiryStyle.ABSENT ? Instant.MAX : Instant.now().plusSeconds(seconds));
         JsonObject answer = new JsonObject().put("access_token", accessToken).put("token_type", "Bearer");
@@ -425,6 +436,7 @@ public final class TestOAuth2Server {
         }
         if (!omitRefreshToken || liveRefreshTokens.isEmpty()) {
             String refreshToken = random("rt-");
+            issuedCredentials.add(refreshToken);
             liveRefreshTokens.add(refreshToken);
             answer.put("refresh_token", refreshToken);
         }

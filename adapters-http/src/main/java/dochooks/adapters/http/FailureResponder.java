@@ -35,4 +35,15 @@ final class FailureResponder implements Handler<RoutingContext> {
         }
         problems.send(ctx.request(), problem, true);
     }
+
+    /**
+     * A handler that answers {@code type} whatever the context says: for Vert.x Web's own refusals that reach
+     * no route and carry no failure (a path whose percent-encoding does not decode is a 400 without a cause).
+     */
+    Handler<RoutingContext> answering(ProblemType type) {
+        return ctx -> {
+            tracking.begin(ctx);
+            problems.send(ctx.request(), Problem.of(type), true);
+        };
+    }
 }

@@ -70,6 +70,7 @@ public final class HttpApi {
         router.errorHandler(404, failures);
         router.errorHandler(405, failures);
         router.errorHandler(500, failures);
+        router.errorHandler(400, failures.answering(ProblemType.MALFORMED_REQUEST)); // e.g. an undecodable path
     }
 
     private void addRoutes(HttpApiSettings settings, IntegrationUseCases integrations, ConnectionUseCases connections,

@@ -53,6 +53,7 @@ public final class DochooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DochooksServer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final int POOL_SIZE = 16;
+    private static final long BREAKER_METRICS_REFRESH_MS = 1_000;
     private static final int STARTUP_DATABASE_ATTEMPTS = 15;
     private static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
 
@@ -100,7 +101,8 @@ public final class DochooksServer implements AutoCloseable {
         }
         DatabaseMigrations.migrate(database);
 
-        Vertx vertx = Vertx.vertx();
+        Observability observability = new Observability();
+        Vertx vertx = observability.newVertx();
         started.add(() -> Futures.await(vertx.close(), STEP_TIMEOUT, "closing Vert.x"));
         PersistenceAdapter persistence = PersistenceAdapter.create(vertx, database, keys, POOL_SIZE);
         started.add(() -> Futures.await(persistence.close(), STEP_TIMEOUT, "closing the database pool"));
@@ -116,7 +118,14 @@ public final class DochooksServer implements AutoCloseable {
                 new ReplaceIntegrationService(persistence, persistence, urlPolicy, redirectUri, clock),
                 new ChangeIntegrationStatusService(persistence, persistence, clock),
                 new DeleteIntegrationService(persistence, persistence));
-        ProviderAdapter provider = ProviderAdapter.create(vertx, config.providerSettings());
+        ProviderAdapter provider = ProviderAdapter.create(vertx, config.providerSettings(),
+                new ProviderCallMetrics(observability.registry(), config.metricsPerIntegration()));
+        CircuitBreakerMetrics breakers = CircuitBreakerMetrics.register(observability.registry(), provider.resilience(),
+                config.metricsPerIntegration());
+        if (config.metricsPerIntegration()) {
+            // per-integration rows change as integrations are called: refreshed often enough for a scrape
+            vertx.setPeriodic(BREAKER_METRICS_REFRESH_MS, timer -> breakers.refresh());
+        }
         started.add(() -> Futures.await(provider.close(), STEP_TIMEOUT, "closing the provider client"));
         // one token service per process: it coalesces the refreshes of the requests that share it
         UserAccessTokenService userTokens = new UserAccessTokenService(persistence, persistence, provider.tokenEndpoint(),
@@ -137,7 +146,7 @@ public final class DochooksServer implements AutoCloseable {
         HttpApi api = new HttpApi(vertx,
                 new HttpApiSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), redirectUri,
                         config.oauthReturnUrl().orElse(HttpApiSettings.DEFAULT_OAUTH_RETURN_URL)),
-                integrations, connections, documents, List.of(persistence));
+                integrations, connections, documents, List.of(persistence), observability.registry());
 
         // one server per core, all on the same port (Vert.x spreads connections among them): the API's handlers,
         // router and clients are shared and thread-safe, so every event loop serves requests, not just one

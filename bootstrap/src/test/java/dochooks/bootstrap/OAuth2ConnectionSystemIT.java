@@ -265,7 +265,7 @@ class OAuth2ConnectionSystemIT {
     void noCredentialTheTestSawIsInTheDatabaseOrInTheLogs() throws Exception {
         List<String> secrets = credentialsSeen();
         String logs = output.text();
-        assertTrue(logs.contains("route=/oauth2/callback"), "the servers' log lines were captured");
+        assertTrue(logs.contains("\"route\":\"/oauth2/callback\""), "the servers' log lines were captured");
 
         List<String> inLogs = secrets.stream().filter(logs::contains).toList();
         assertEquals(List.of(), inLogs, "credentials in the log output");

@@ -6,6 +6,8 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import dochooks.application.health.HealthCheckPort;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -50,8 +52,19 @@ public final class HttpApi {
      */
     public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
             ConnectionUseCases connections, DocumentUseCases documents, List<HealthCheckPort> readinessChecks) {
+        this(vertx, settings, integrations, connections, documents, readinessChecks,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * As above, with the registry {@code /metrics} renders: the API adds its request metrics to it, and the
+     * composition root whatever else it measures (provider calls, the database pool, the JVM).
+     */
+    public HttpApi(Vertx vertx, HttpApiSettings settings, IntegrationUseCases integrations,
+            ConnectionUseCases connections, DocumentUseCases documents, List<HealthCheckPort> readinessChecks,
+            PrometheusMeterRegistry registry) {
         this.vertx = vertx;
-        HttpMetrics metrics = new HttpMetrics();
+        HttpMetrics metrics = new HttpMetrics(registry);
         RequestTracking tracking = new RequestTracking(metrics);
         MessageCatalog catalog = MessageCatalog.load();
         ProblemResponder problems = new ProblemResponder(catalog);

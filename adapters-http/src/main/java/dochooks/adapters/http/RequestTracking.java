@@ -1,18 +1,21 @@
 package dochooks.adapters.http;
 
+import dochooks.application.Caller;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Gives every request its id ({@code X-Request-Id}: the caller's when well-formed, else a new one) and,
- * once answered, writes one log line and counts it. Log lines and metrics name the route template,
- * never the concrete path or query, so no id, token or OAuth2 code can reach them.
+ * once answered, writes one structured log line (request id, method, route template, tenant when
+ * authenticated, status, duration) and counts and times it. Log lines and metrics name the route template,
+ * never the concrete path or query, so no id, token or OAuth2 code can reach them; metrics carry no tenant.
  */
 final class RequestTracking {
     static final String REQUEST_ID_HEADER = "X-Request-Id";
@@ -48,8 +51,8 @@ final class RequestTracking {
         String requestId = assignId(ctx.request());
         ctx.put(REQUEST_ID_KEY, requestId);
         String method = ctx.request().method().name();
-        ctx.addEndHandler(done -> finish(requestId, method, routeOf(ctx), ctx.response().getStatusCode(),
-                started, done.succeeded()));
+        ctx.addEndHandler(done -> finish(new RequestLine(requestId, method, routeOf(ctx), tenantOf(ctx)),
+                ctx.response().getStatusCode(), started, done.succeeded()));
     }
 
     /** Tracks a request the HTTP decoder refused (414, 431): it never reaches the router. */
@@ -57,7 +60,7 @@ final class RequestTracking {
         long started = System.nanoTime();
         String requestId = assignId(request);
         String method = requestLineRead ? request.method().name() : UNREAD_METHOD;
-        request.response().endHandler(ended -> finish(requestId, method, HttpMetrics.UNMATCHED,
+        request.response().endHandler(ended -> finish(new RequestLine(requestId, method, HttpMetrics.UNMATCHED, null),
                 request.response().getStatusCode(), started, true));
         return requestId;
     }
@@ -74,6 +77,12 @@ final class RequestTracking {
         return ctx.get(REQUEST_ID_KEY);
     }
 
+    /** The caller's tenant once the token was verified (the end handler runs after admission); else null. */
+    private static String tenantOf(RoutingContext ctx) {
+        Caller caller = Admission.caller(ctx);
+        return caller == null ? null : caller.tenant().value();
+    }
+
     private static String routeOf(RoutingContext ctx) {
         String template = ctx.get(ROUTE_KEY);
         return template == null ? HttpMetrics.UNMATCHED : template;
@@ -88,14 +97,23 @@ final class RequestTracking {
         return requestId;
     }
 
-    private void finish(String requestId, String method, String route, int status, long started, boolean completed) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        metrics.countRequest(route, method, status);
-        if (completed) {
-            LOG.info("requestId={} method={} route={} status={} durationMs={}", requestId, method, route, status, millis);
-        } else {
-            LOG.info("requestId={} method={} route={} status={} durationMs={} connection closed before the answer ended",
-                    requestId, method, route, status, millis);
+    private void finish(RequestLine line, int status, long started, boolean completed) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.countRequest(line.route(), line.method(), status, took);
+        // one structured line: the JSON encoder writes each key-value pair as a field of its own
+        LoggingEventBuilder event = LOG.atInfo()
+                .addKeyValue("requestId", line.requestId())
+                .addKeyValue("method", line.method())
+                .addKeyValue("route", line.route());
+        if (line.tenant() != null) {
+            event = event.addKeyValue("tenant", line.tenant());
         }
+        event.addKeyValue("status", status)
+                .addKeyValue("durationMs", took.toMillis())
+                .log(completed ? "request answered" : "request ended: connection closed before the answer ended");
+    }
+
+    /** What a request's log line says besides its status and duration. */
+    private record RequestLine(String requestId, String method, String route, String tenant) {
     }
 }

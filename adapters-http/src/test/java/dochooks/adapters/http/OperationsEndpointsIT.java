@@ -118,26 +118,50 @@ class OperationsEndpointsIT {
         assertEquals(200, metrics.status());
         assertTrue(metrics.header("Content-Type").startsWith("text/plain"));
         assertTrue(metrics.body().contains("# TYPE dochooks_http_requests_total counter"));
-        Map<String, Long> counters = counters(metrics.body());
-        assertTrue(counters.getOrDefault(
-                "route=\"/api/v1/integrations/{id}\",method=\"GET\",status=\"404\"", 0L) >= 2, counters::toString);
-        assertTrue(counters.containsKey("route=\"unmatched\",method=\"GET\",status=\"404\""), counters::toString);
-        assertTrue(counters.containsKey("route=\"/health/live\",method=\"DELETE\",status=\"405\""), counters::toString);
+        PrometheusText scrape = PrometheusText.parse(metrics.body());
+        String requests = "dochooks_http_requests_total";
+        assertTrue(scrape.value(requests, Map.of("route", "/api/v1/integrations/{id}", "method", "GET",
+                "status", "404")) >= 2, metrics::body);
+        assertTrue(scrape.has(requests, Map.of("route", "unmatched", "method", "GET", "status", "404")), metrics::body);
+        assertTrue(scrape.has(requests, Map.of("route", "/health/live", "method", "DELETE", "status", "405")),
+                metrics::body);
+        // the latency histogram: its count follows the counter, its buckets are the fixed ones
+        assertTrue(scrape.value("dochooks_http_request_duration_seconds_count", Map.of("route",
+                "/api/v1/integrations/{id}", "method", "GET", "status", "404")) >= 2, metrics::body);
+        assertTrue(scrape.has("dochooks_http_request_duration_seconds_bucket", Map.of("route",
+                "/api/v1/integrations/{id}", "method", "GET", "status", "404", "le", "+Inf")), metrics::body);
         assertFalse(metrics.body().contains(id));
         assertFalse(metrics.body().contains("metrics-tenant"));
         assertFalse(metrics.body().contains("metrics-user"));
     }
 
-    private static Map<String, Long> counters(String text) {
-        Pattern line = Pattern.compile("dochooks_http_requests_total\\{(.*)} (\\d+)");
-        Map<String, Long> counters = new LinkedHashMap<>();
-        for (String row : text.split("\n")) {
-            Matcher matcher = line.matcher(row);
-            if (matcher.matches()) {
-                counters.put(matcher.group(1), Long.parseLong(matcher.group(2)));
-            }
+    @Test
+    void theNumberOfSeriesStaysTheSameWhateverPathsAndIdsAreAsked() {
+        String token = Tokens.user("series-tenant", "series-user");
+        // every kind of answer once, so that each series that can exist does
+        for (int i = 0; i < 3; i++) {
+            hitRandomPaths(token);
         }
-        return counters;
+        api.get("/metrics", null); // a scrape is a request too: its own series exist from the second scrape on
+        int before = PrometheusText.parse(api.get("/metrics", null).body()).series().size();
+
+        for (int i = 0; i < 1_000 / 4; i++) {
+            hitRandomPaths(token);
+        }
+
+        String after = api.get("/metrics", null).body();
+        assertEquals(before, PrometheusText.parse(after).series().size(), after);
+        assertTrue(PrometheusText.parse(after).value("dochooks_http_requests_total",
+                Map.of("route", "unmatched", "method", "GET", "status", "404")) >= 250, after);
+    }
+
+    /** Four requests with fresh ids: an unknown path, an unknown id, an odd method, an unknown path's POST. */
+    private void hitRandomPaths(String token) {
+        String random = UUID.randomUUID().toString();
+        api.get("/" + random + "/x?q=" + random, null);
+        api.get("/api/v1/integrations/" + random, token);
+        api.delete("/health/" + random, null);
+        api.post("/api/v1/" + random, token);
     }
 
     @Test

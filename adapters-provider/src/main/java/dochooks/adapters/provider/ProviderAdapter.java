@@ -4,6 +4,9 @@ import dochooks.adapters.provider.document.DocumentProviderClient;
 import dochooks.adapters.provider.egress.EgressResolver;
 import dochooks.adapters.provider.egress.HostLookup;
 import dochooks.adapters.provider.oauth2.OAuth2TokenClient;
+import dochooks.adapters.provider.observation.ObservedDocumentProvider;
+import dochooks.adapters.provider.observation.ObservedTokenEndpoint;
+import dochooks.adapters.provider.observation.ProviderCallObserver;
 import dochooks.application.connection.port.out.TokenEndpointPort;
 import dochooks.adapters.provider.resilience.ResilienceView;
 import dochooks.adapters.provider.resilience.ResilientDocumentProvider;
@@ -18,31 +21,47 @@ import io.vertx.core.net.TrustOptions;
  * and the ports on top of it: the document protocol ({@link #documents()}) behind each integration's bulkhead,
  * circuit breaker and read retries ({@link ResilientDocumentProvider}), OAuth2 token endpoints
  * ({@link #tokenEndpoint()}) and the connection test's reachability checks ({@link #endpointProbe()}).
+ * Every document and token call is logged and told to a {@link ProviderCallObserver} (metrics).
  */
 public final class ProviderAdapter {
     private final OutboundHttpClient http;
-    private final ResilientDocumentProvider documents;
-    private final OAuth2TokenClient tokenEndpoint;
+    private final ResilientDocumentProvider resilient;
+    private final DocumentProviderPort documents;
+    private final TokenEndpointPort tokenEndpoint;
     private final EndpointProbe endpointProbe;
 
-    private ProviderAdapter(Vertx vertx, OutboundHttpClient http, ProviderSettings settings) {
+    private ProviderAdapter(Vertx vertx, OutboundHttpClient http, ProviderSettings settings,
+            ProviderCallObserver observer) {
         this.http = http;
-        this.documents = new ResilientDocumentProvider(vertx, new DocumentProviderClient(http), settings.resilience(),
+        this.resilient = new ResilientDocumentProvider(vertx, new DocumentProviderClient(http), settings.resilience(),
                 settings.timeout());
-        this.tokenEndpoint = new OAuth2TokenClient(http);
+        this.documents = new ObservedDocumentProvider(resilient, observer);
+        this.tokenEndpoint = new ObservedTokenEndpoint(new OAuth2TokenClient(http), observer);
         this.endpointProbe = new EndpointProbe(http);
     }
 
     /** With the system's resolver and the JVM's trusted certificate authorities. */
     public static ProviderAdapter create(Vertx vertx, ProviderSettings settings) {
-        return create(vertx, settings, HostLookup.system(), null);
+        return create(vertx, settings, ProviderCallObserver.none());
+    }
+
+    /** With the system's resolver and the JVM's trusted certificate authorities, each call told to {@code observer}. */
+    public static ProviderAdapter create(Vertx vertx, ProviderSettings settings, ProviderCallObserver observer) {
+        return create(vertx, settings, HostLookup.system(), null, observer);
     }
 
     /** With a given name lookup and trusted authorities (null: the JVM's), e.g. for tests. */
     public static ProviderAdapter create(Vertx vertx, ProviderSettings settings, HostLookup lookup, TrustOptions trust) {
+        return create(vertx, settings, lookup, trust, ProviderCallObserver.none());
+    }
+
+    /** With a given name lookup, trusted authorities (null: the JVM's) and observer, e.g. for tests. */
+    public static ProviderAdapter create(Vertx vertx, ProviderSettings settings, HostLookup lookup, TrustOptions trust,
+            ProviderCallObserver observer) {
         EgressResolver resolver = new EgressResolver(vertx, settings.egressPolicy(), lookup);
         return new ProviderAdapter(vertx,
-                new OutboundHttpClient(vertx, resolver, settings.timeout(), trust, settings.limits()), settings);
+                new OutboundHttpClient(vertx, resolver, settings.timeout(), trust, settings.limits()), settings,
+                observer);
     }
 
     public DocumentProviderPort documents() {
@@ -61,7 +80,7 @@ public final class ProviderAdapter {
 
     /** The state of every integration's bulkhead and circuit breaker, for metrics. */
     public ResilienceView resilience() {
-        return documents;
+        return resilient;
     }
 
     /** The one outbound client, for the other outbound adapters (token endpoint, reachability checks). */

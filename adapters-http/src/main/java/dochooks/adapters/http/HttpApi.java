@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,7 @@ public final class HttpApi {
     private final Router router;
     private final Routes routes;
     private final RefusedRequests refusedRequests;
+    private final RequestHeadDeadline headDeadline;
 
     /**
      * Builds the routes; nothing listens until {@link #listen}. The API is thread-safe once built, so one
@@ -64,6 +66,8 @@ public final class HttpApi {
             ConnectionUseCases connections, DocumentUseCases documents, List<HealthCheckPort> readinessChecks,
             PrometheusMeterRegistry registry) {
         this.vertx = vertx;
+        this.headDeadline = new RequestHeadDeadline(vertx, RequestHeadDeadline.DEFAULT,
+                RequestHeadDeadline.KEEP_ALIVE);
         HttpMetrics metrics = new HttpMetrics(registry);
         RequestTracking tracking = new RequestTracking(metrics);
         MessageCatalog catalog = MessageCatalog.load();
@@ -72,6 +76,7 @@ public final class HttpApi {
         this.routes = new Routes(router);
         this.refusedRequests = new RefusedRequests(tracking, problems);
 
+        router.route().handler(headDeadline.handler());
         router.route().handler(tracking.handler());
         router.route().handler(HttpApi::requireDecodableQuery);
         addRoutes(settings, integrations, connections, documents, new HealthHandlers(vertx, readinessChecks), metrics,
@@ -160,9 +165,16 @@ public final class HttpApi {
                 .setMaxHeaderSize(MAX_HEADERS)
                 .setHttp2ClearTextEnabled(false);
         return vertx.createHttpServer(options)
+                .connectionHandler(headDeadline::connected)
                 .requestHandler(router)
                 .invalidRequestHandler(refusedRequests)
                 .listen(port, host);
+    }
+
+    /** Tests shorten the time a client has to send a request's head, first or kept-alive (before {@link #listen}). */
+    HttpApi withRequestHeadDeadline(Duration deadline) {
+        headDeadline.change(deadline, deadline);
+        return this;
     }
 
     /** The route table, template to methods (for the OpenAPI consistency test). */

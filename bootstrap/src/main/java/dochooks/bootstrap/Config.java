@@ -24,6 +24,8 @@ import java.util.function.Function;
  *
  * @param providerSettings the provider adapter's settings: the egress policy and timeout above, and every
  *                         limit and protection read from the environment
+ * @param databasePoolSize connections the database pool keeps at most (its wait queue holds 32 requests per
+ *                         connection; beyond, 503 {@code database-unavailable})
  */
 public record Config(
         int httpPort,
@@ -37,7 +39,8 @@ public record Config(
         Optional<String> oauthReturnUrl,
         int providerTimeoutMs,
         boolean metricsPerIntegration,
-        ProviderSettings providerSettings) {
+        ProviderSettings providerSettings,
+        int databasePoolSize) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
 
@@ -104,6 +107,11 @@ public record Config(
             return ms;
         });
         boolean perIntegration = reader.read("DOCHOOKS_METRICS_PER_INTEGRATION", "false", Config::bool);
+        int poolSize = reader.read("DOCHOOKS_DATABASE_POOL_SIZE", "16", value -> {
+            int size = integer(value);
+            require(size >= 1 && size <= 256, "must be an integer from 1 to 256");
+            return size;
+        });
         for (String variable : PROVIDER_LIMIT_VARIABLES) {
             reader.checkProviderVariable(variable);
         }
@@ -111,7 +119,7 @@ public record Config(
         ProviderSettings provider = reader.providerSettings();
         reader.throwIfAny();
         return new Config(port, publicBaseUrl, dataDir, database, jwtSecret, keys, cidrs, allowHttp, returnUrl,
-                timeout, perIntegration, provider);
+                timeout, perIntegration, provider, poolSize);
     }
 
     private static int port(String value) {

@@ -52,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class DochooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DochooksServer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-    private static final int POOL_SIZE = 16;
     private static final long BREAKER_METRICS_REFRESH_MS = 1_000;
     private static final int STARTUP_DATABASE_ATTEMPTS = 15;
     private static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
@@ -104,7 +103,7 @@ public final class DochooksServer implements AutoCloseable {
         Observability observability = new Observability();
         Vertx vertx = observability.newVertx();
         started.add(() -> Futures.await(vertx.close(), STEP_TIMEOUT, "closing Vert.x"));
-        PersistenceAdapter persistence = PersistenceAdapter.create(vertx, database, keys, POOL_SIZE);
+        PersistenceAdapter persistence = PersistenceAdapter.create(vertx, database, keys, config.databasePoolSize());
         started.add(() -> Futures.await(persistence.close(), STEP_TIMEOUT, "closing the database pool"));
         verifyKeyIdsOnceTheDatabaseAnswers(persistence);
 

@@ -29,6 +29,15 @@ class ConfigTest {
     }
 
     @Test
+    void theDatabasePoolSizeIsConfigurableWithinBounds() {
+        assertEquals(16, Config.fromEnvironment(Map.of()).databasePoolSize());
+        assertEquals(40, Config.fromEnvironment(Map.of("DOCHOOKS_DATABASE_POOL_SIZE", "40")).databasePoolSize());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> Config.fromEnvironment(Map.of("DOCHOOKS_DATABASE_POOL_SIZE", "0")));
+        assertEquals(List.of("DOCHOOKS_DATABASE_POOL_SIZE must be an integer from 1 to 256 (was \"0\")"), error.lines());
+    }
+
+    @Test
     void publicBaseUrlFollowsThePortByDefault() {
         assertEquals("http://localhost:9090", Config.fromEnvironment(Map.of("DOCHOOKS_HTTP_PORT", "9090")).publicBaseUrl());
     }

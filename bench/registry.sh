@@ -193,7 +193,7 @@ main() {
 report() {
     local run_at=$1 load_before=$2 load_peak=$3 first_ms=$4 restart_ms=$5 external_ms=$6 text
     text=$(
-        echo "**Run $run_at UTC** on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average $load_before before, $load_peak after the load; $TOTAL integrations over $TENANTS tenants, $CONCURRENCY concurrent creates, lists $LIST_REQUESTS requests per column at concurrency $LIST_CONCURRENCY, server heap $HEAP."
+        echo "**Run $run_at UTC** on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average $load_before before, $load_peak after the load; $TOTAL integrations over $TENANTS tenants, $CONCURRENCY concurrent creates, lists $LIST_REQUESTS requests per column at concurrency $LIST_CONCURRENCY, server heap $HEAP. Command: \`REGISTRY_TOTAL=$TOTAL REGISTRY_TENANTS=$TENANTS bash bench/registry.sh\`."
         echo
         echo "| rows | creates/s (this stretch) | list p50 / p99, random tenant (items) | list p50 / p99, full page (items) |"
         echo "|---|---|---|---|"

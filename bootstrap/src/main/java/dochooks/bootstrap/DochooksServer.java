@@ -55,6 +55,8 @@ public final class DochooksServer implements AutoCloseable {
     private static final long BREAKER_METRICS_REFRESH_MS = 1_000;
     private static final int STARTUP_DATABASE_ATTEMPTS = 15;
     private static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
+    /** How long close() lets in-flight requests finish before their connections are cut. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<AutoCloseable> toClose;
     private final int port;
@@ -68,16 +70,21 @@ public final class DochooksServer implements AutoCloseable {
 
     /** Starts everything; on any failure closes what was started and rethrows. */
     public static DochooksServer start(Config config) {
+        return start(config, DRAIN_TIMEOUT);
+    }
+
+    /** As {@link #start(Config)}, with another bound on the drain of in-flight requests at close (tests). */
+    static DochooksServer start(Config config, Duration drainTimeout) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(config, started);
+            return start(config, drainTimeout, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static DochooksServer start(Config config, List<AutoCloseable> started) {
+    private static DochooksServer start(Config config, Duration drainTimeout, List<AutoCloseable> started) {
         DatabaseConnection database;
         String jwtSecret;
         EncryptionKeys keys;
@@ -152,11 +159,12 @@ public final class DochooksServer implements AutoCloseable {
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         int listenPort = config.httpPort() == 0 ? freePort() : config.httpPort();
         String deployment = Futures.await(vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(api, listenPort);
+            HttpVerticle verticle = new HttpVerticle(api, listenPort, drainTimeout);
             servers.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(HTTP_SERVERS)), STEP_TIMEOUT, "starting the HTTP server");
-        // first in the close order: stop accepting and finish in-flight requests before the pool goes
+        // first in the close order: stop accepting and finish in-flight requests (each verticle's stop drains
+        // its server, bounded) before the pool goes
         started.add(() -> Futures.await(vertx.undeploy(deployment), STEP_TIMEOUT, "stopping the HTTP server"));
         int port = servers.get(0).server.actualPort();
         LOG.info("dochooks listening on port {} (database: {})", port,
@@ -245,20 +253,34 @@ public final class DochooksServer implements AutoCloseable {
         started.clear();
     }
 
-    /** The one verticle: its start is the server's listen. */
+    /** The one verticle: its start is the server's listen, its stop a bounded graceful shutdown. */
     private static final class HttpVerticle extends VerticleBase {
         private final HttpApi api;
         private final int port;
+        private final Duration drainTimeout;
         private volatile HttpServer server;
 
-        HttpVerticle(HttpApi api, int port) {
+        HttpVerticle(HttpApi api, int port, Duration drainTimeout) {
             this.api = api;
             this.port = port;
+            this.drainTimeout = drainTimeout;
         }
 
         @Override
         public Future<?> start() {
             return api.listen("0.0.0.0", port).onSuccess(listening -> server = listening);
+        }
+
+        /**
+         * Undeploying would otherwise close the server at once, cutting in-flight requests: shutdown unbinds the
+         * port now (new connections are refused), closes each connection after its current response, and cuts
+         * what is still open when the bound expires.
+         */
+        @Override
+        public Future<?> stop() {
+            HttpServer listening = server;
+            return listening == null ? Future.succeededFuture()
+                    : listening.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -134,7 +134,7 @@ final class UploadExchange {
         cleanUp();
         if (!bodySent) {
             pipe.close();
-            http.reset();
+            abandon(http);
         }
         promise.complete(answer);
     }
@@ -147,7 +147,7 @@ final class UploadExchange {
         cleanUp();
         pipe.close();
         if (http != null) {
-            http.reset(); // never end a request whose body is incomplete
+            abandon(http); // never end a request whose body is incomplete
         }
         if (failure instanceof SourceFailure source) {
             promise.fail(source.getCause());
@@ -156,6 +156,16 @@ final class UploadExchange {
         } else {
             promise.fail(TransportFailures.map(failure, status, connector.timeoutMs()));
         }
+    }
+
+    /**
+     * Resets a request whose body was not sent whole, and closes its connection: when the provider has already
+     * answered, a reset alone can leave the connection looking reusable with its encoder in the middle of a body,
+     * and the next request on it would fail before it is sent.
+     */
+    private static void abandon(HttpClientRequest request) {
+        request.reset();
+        request.connection().close();
     }
 
     private void cleanUp() {

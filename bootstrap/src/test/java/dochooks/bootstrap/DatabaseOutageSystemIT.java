@@ -8,17 +8,10 @@ import dochooks.adapters.persistence.EncryptionKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +45,7 @@ class DatabaseOutageSystemIT {
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(10);
     private static final int WRITERS = 2;
 
-    private Path dataDirectory;
-    private int databasePort;
-    private EmbeddedPostgres postgres;
+    private RestartablePostgres postgres;
     private DochooksServer server;
     private Vertx vertx;
     private ApiClient admin;
@@ -63,16 +53,10 @@ class DatabaseOutageSystemIT {
 
     @BeforeEach
     void startDatabaseAndServer() throws Exception {
-        dataDirectory = Files.createTempDirectory("dochooks-outage-it");
-        databasePort = freePort();
-        postgres = startPostgres();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE dochooks TEMPLATE template0 ENCODING 'UTF8'");
-        }
+        postgres = RestartablePostgres.start("dochooks-outage-it");
         Map<String, String> env = new HashMap<>();
         env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://postgres:@127.0.0.1:" + databasePort + "/dochooks");
+        env.put("DOCHOOKS_DATABASE_URL", postgres.url());
         env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
         env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
         env.put("DOCHOOKS_PUBLIC_BASE_URL", "https://dochooks.outage.example");
@@ -93,14 +77,8 @@ class DatabaseOutageSystemIT {
                 vertx.close();
             }
         } finally {
-            try {
-                if (postgres != null) {
-                    postgres.close();
-                }
-            } finally {
-                try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+            if (postgres != null) {
+                postgres.close();
             }
         }
     }
@@ -119,8 +97,7 @@ class DatabaseOutageSystemIT {
             }
             awaitTrue(Duration.ofSeconds(10), () -> acknowledged.size() >= 10, "the load is under way");
 
-            postgres.close();
-            postgres = null;
+            postgres.stop();
             awaitTrue(Duration.ofSeconds(5), () -> status("/health/ready") == 503, "ready turns red");
             assertEquals(200, status("/health/live"), "the process itself is alive");
             for (int i = 0; i < 5; i++) {
@@ -130,7 +107,7 @@ class DatabaseOutageSystemIT {
             }
             int acknowledgedBeforeRestart = acknowledged.size();
 
-            postgres = startPostgres();
+            postgres.startAgain();
             long restartedAt = System.nanoTime();
             awaitTrue(RECOVERY_BOUND, () -> status("/health/ready") == 200
                     && admin.get("/api/v1/integrations?limit=1").statusCode() == 200, "the server answers again");
@@ -234,23 +211,6 @@ class DatabaseOutageSystemIT {
                 fail("not within " + bound + ": " + what);
             }
             Thread.sleep(100);
-        }
-    }
-
-    private EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setPort(databasePort)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setPGStartupWait(Duration.ofSeconds(30))
-                .setRegisterShutdownHook(true)
-                .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

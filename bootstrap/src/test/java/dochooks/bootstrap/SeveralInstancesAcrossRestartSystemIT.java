@@ -7,20 +7,12 @@ import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.provider.testing.TestDocumentProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +26,7 @@ class SeveralInstancesAcrossRestartSystemIT {
     private static final String JWT_SECRET = "restart-instances-secret-that-is-at-least-32-bytes";
     private static final Duration WITHIN = Duration.ofSeconds(1);
 
-    private Path dataDirectory;
-    private int databasePort;
-    private EmbeddedPostgres postgres;
+    private RestartablePostgres postgres;
     private Vertx vertx;
     private TestDocumentProvider provider;
     private DochooksServer instanceA;
@@ -45,18 +35,12 @@ class SeveralInstancesAcrossRestartSystemIT {
 
     @BeforeEach
     void start() throws Exception {
-        dataDirectory = Files.createTempDirectory("dochooks-instances-restart-it");
-        databasePort = freePort();
-        postgres = startPostgres();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE dochooks TEMPLATE template0 ENCODING 'UTF8'");
-        }
+        postgres = RestartablePostgres.start("dochooks-instances-restart-it");
         vertx = Vertx.vertx();
         provider = TestDocumentProvider.start(vertx);
         Map<String, String> env = new HashMap<>();
         env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://postgres:@127.0.0.1:" + databasePort + "/dochooks");
+        env.put("DOCHOOKS_DATABASE_URL", postgres.url());
         env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
         env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
         env.put("DOCHOOKS_PUBLIC_BASE_URL", "https://dochooks.restart.example");
@@ -80,14 +64,8 @@ class SeveralInstancesAcrossRestartSystemIT {
                         .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
             }
         } finally {
-            try {
-                if (postgres != null) {
-                    postgres.close();
-                }
-            } finally {
-                try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+            if (postgres != null) {
+                postgres.close();
             }
         }
     }
@@ -104,8 +82,8 @@ class SeveralInstancesAcrossRestartSystemIT {
         String serviceInfo = integration + "/documents/serviceInfo";
         assertEquals(200, userOnB.get(serviceInfo).statusCode(), "B keeps the integration in memory");
 
-        postgres.close();
-        postgres = startPostgres();
+        postgres.stop();
+        postgres.startAgain();
         awaitTrue(Duration.ofSeconds(15), () -> readyOn(instanceA) && readyOn(instanceB), "both instances ready again");
         assertEquals(200, userOnB.get(serviceInfo).statusCode(), "B serves the integration after the restart");
 
@@ -145,23 +123,6 @@ class SeveralInstancesAcrossRestartSystemIT {
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, what + " within " + bound.toSeconds() + " s");
             Thread.sleep(100);
-        }
-    }
-
-    private EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setPort(databasePort)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setPGStartupWait(Duration.ofSeconds(30))
-                .setRegisterShutdownHook(true)
-                .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -298,7 +298,7 @@ async function reloadIntegration() {
 
 function announceInForm(text) {
   // The test report region is polite and next to the buttons: a fitting place for "loaded" news.
-  replaceChildren(byId('test-report'), el('p', { class: 'status' }, text));
+  replaceChildren(byId('test-report'), el('p', { class: 'live-status' }, text));
 }
 
 async function copyRedirectUri() {

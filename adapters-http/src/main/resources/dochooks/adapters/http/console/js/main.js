@@ -38,6 +38,13 @@ function start() {
   // The redirect URI is the same for every integration; the add form shows it before any save.
   api.settings().then((settings) => setSettingsRedirectUri(settings && settings.redirectUri), () => {});
 
+  // The startup address pasted into a tab where the console is already open only changes the fragment.
+  window.addEventListener('hashchange', () => {
+    if (!location.hash.startsWith('#token=')) return;
+    takeTokenFromFragment();
+    if (getToken()) showApp();
+  });
+
   if (getToken()) showApp();
   else showTokenView();
 }

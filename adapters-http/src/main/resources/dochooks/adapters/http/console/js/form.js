@@ -308,12 +308,14 @@ async function copyRedirectUri() {
   try {
     if (!navigator.clipboard || !navigator.clipboard.writeText) throw new Error('no clipboard');
     await navigator.clipboard.writeText(field.value);
+    status.classList.remove('is-manual');
     setMessage(status, t('form.copied'));
     copyTimer = setTimeout(() => setMessage(status, ''), 4000);
   } catch (e) {
     // No clipboard permission (or an insecure origin): select the text so the keyboard shortcut works.
     field.focus();
     field.select();
+    status.classList.add('is-manual');
     setMessage(status, t('form.copyManually'));
   }
 }

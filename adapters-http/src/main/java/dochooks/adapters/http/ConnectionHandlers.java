@@ -33,6 +33,13 @@ final class ConnectionHandlers {
     static final String CONNECTED_PAGE = "/oauth2/connected";
     /** The entry explaining a 403 for a confirmation that another user started. */
     static final String ANOTHER_USERS_CONFIRMATION_KEY = "detail.confirmation-of-another-user";
+    /**
+     * The console's script on that page: it hands the confirmation to the console that opened the authorization
+     * (same origin), which confirms with its user's token, then closes the window (issue 7). Without the console
+     * the page still says what to do.
+     */
+    private static final String CONSOLE_HANDOVER = "<script type=\"module\" src=\"" + ConsoleHandlers.ROOT
+            + "connected.js\"></script>\n";
     /** What the page may load: nothing but this server's own resources (no inline script or style). */
     static final String CONNECTED_PAGE_POLICY = "default-src 'self'";
 
@@ -120,7 +127,7 @@ final class ConnectionHandlers {
 
     /**
      * {@code GET /oauth2/connected}: a small page in the caller's language telling the user to return to the
-     * application, which then confirms. It shows nothing of its query.
+     * application, which then confirms. It shows nothing of its query; the console's script reads it.
      */
     void connectedPage(RoutingContext ctx) {
         Language language = Language.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
@@ -128,8 +135,8 @@ final class ConnectionHandlers {
         String text = Html.escape(catalog.page("page.connected.text", language));
         String page = "<!DOCTYPE html>\n<html lang=\"" + language.tag() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + title
-                + "</title>\n</head>\n<body>\n<main>\n<h1>" + title + "</h1>\n<p>" + text + "</p>\n</main>\n</body>\n"
-                + "</html>\n";
+                + "</title>\n" + CONSOLE_HANDOVER + "</head>\n<body>\n<main>\n<h1>" + title + "</h1>\n<p>" + text
+                + "</p>\n</main>\n</body>\n</html>\n";
         HttpServerResponse response = ctx.response();
         noStore(response);
         response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * The HTTP API of dochooks (api.md sections 1, 2, 3, 4, 5 and 7): the integrations registry under
  * {@code /api/v1}, users' OAuth2 connections (with the browser's {@code /oauth2/callback} and the page it ends
- * on), the documents of each integration, the connection test, health, metrics and the OpenAPI document.
+ * on), the documents of each integration, the connection test, health, metrics, the OpenAPI document and the
+ * admin console ({@code /console/}).
  * Every error is an RFC 9457 problem in the caller's language, including the server's own refusals of
  * over-long request lines and headers.
  *
@@ -105,6 +106,7 @@ public final class HttpApi {
         String one = IntegrationHandlers.COLLECTION + "/{id}";
         String documentsPath = DocumentHandlers.PATH;
         OpenApiDocument openApi = OpenApiDocument.load();
+        ConsoleHandlers console = new ConsoleHandlers(vertx, settings.redirectUri());
 
         routes.add(POST, IntegrationHandlers.COLLECTION, adminWithJson, registry::register)
                 .add(GET, IntegrationHandlers.COLLECTION, user, registry::list)
@@ -135,7 +137,11 @@ public final class HttpApi {
                 .add(GET, "/health/ready", health::ready)
                 .add(GET, "/metrics", ctx -> ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, HttpMetrics.CONTENT_TYPE).end(metrics.render()))
-                .add(GET, "/openapi.yaml", openApi::serve);
+                .add(GET, "/openapi.yaml", openApi::serve)
+                .add(GET, ConsoleHandlers.ROOT, console::page)
+                .add(GET, "/console", console::redirectToRoot) // after the page: this route matches "/console/" too
+                .add(GET, ConsoleHandlers.SETTINGS, console::settings)
+                .add(GET, ConsoleHandlers.ASSET, console::asset);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,7 +202,10 @@ class ConnectionRulesIT {
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
         assertTrue(page.body().contains("Return to the application"), page::body);
         assertFalse(page.body().contains(secretLooking));
-        assertFalse(page.body().toLowerCase(java.util.Locale.ROOT).contains("script"), "no script, nothing of the query");
+        assertFalse(page.body().contains("alert(") || page.body().contains("%3C"), "nothing of the query");
+        assertEquals(List.of("<script type=\"module\" src=\"/console/connected.js\"></script>"),
+                Pattern.compile("<script[^>]*>[^<]*</script>", Pattern.CASE_INSENSITIVE).matcher(page.body()).results()
+                        .map(java.util.regex.MatchResult::group).toList(), "only the console's hand-over script");
         assertEquals("fr", french.header("Content-Language"));
         assertTrue(french.body().contains("Revenez dans l’application"), french::body);
         assertEquals("ko", korean.header("Content-Language"));

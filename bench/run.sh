@@ -258,10 +258,10 @@ start_dochooks() {
     # with the same secret when it is not there
     local i
     for ((i = 0; i < 25; i++)); do
-        grep -q "Admin token" "$WORK/dochooks.err" && break
+        grep -q "^Admin token: " "$WORK/dochooks.err" && break
         sleep 0.2
     done
-    TOKEN=$(grep -A1 "Admin token" "$WORK/dochooks.err" | tail -n1 | tr -d '[:space:]' || true)
+    TOKEN=$(sed -n "s/^Admin token: //p" "$WORK/dochooks.err" | tail -n1 | tr -d "[:space:]" || true)
     if [[ ! $TOKEN =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]]; then
         TOKEN=$(DOCHOOKS_DATA_DIR="$WORK/data" timeout 60 java -jar "$JAR" token --tenant local --user admin --admin)
     fi

@@ -38,8 +38,19 @@ public final class Main {
             stopped.countDown();
         }, "dochooks-shutdown"));
         // the ready token goes to standard error, never into the log stream (standard output)
-        server.generatedAdminToken().ifPresent(token -> System.err.println(
-                "dochooks is ready on port " + server.port() + ". Admin token for tenant \"local\" (12 h):"
-                        + System.lineSeparator() + token));
+        server.generatedAdminToken().ifPresent(token -> System.err.print(
+                readyMessage(config.publicBaseUrl(), server.port(), token)));
+    }
+
+    /**
+     * What a local user reads at start-up: the console's address with the admin token in its fragment (which a
+     * browser never sends to any server, unlike a query), and the bare token for other clients.
+     */
+    static String readyMessage(String publicBaseUrl, int port, String token) {
+        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        String newLine = System.lineSeparator();
+        return "dochooks is ready on port " + port + "." + newLine
+                + "Admin console for tenant \"local\" (token valid 12 h): " + base + "/console/#token=" + token + newLine
+                + "Admin token: " + token + newLine;
     }
 }

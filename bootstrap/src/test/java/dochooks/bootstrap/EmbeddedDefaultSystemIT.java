@@ -89,13 +89,18 @@ class EmbeddedDefaultSystemIT {
             var token = pending.submit(() -> {
                 List<String> seen = new ArrayList<>();
                 String line;
-                boolean next = false;
+                String consoleToken = null;
                 while ((line = reader.readLine()) != null && seen.size() < 1000) {
                     seen.add(line);
-                    if (next) {
-                        return line.trim();
+                    int fragment = line.indexOf("/console/#token=");
+                    if (fragment >= 0) {
+                        consoleToken = line.substring(fragment + "/console/#token=".length()).trim();
                     }
-                    next = line.contains("Admin token");
+                    if (line.startsWith("Admin token: ")) {
+                        String printed = line.substring("Admin token: ".length()).trim();
+                        assertEquals(printed, consoleToken, "the console address carries the same token: " + seen);
+                        return printed;
+                    }
                 }
                 throw new IllegalStateException("server ended before printing a token: " + seen);
             });

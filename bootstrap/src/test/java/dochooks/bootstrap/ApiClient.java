@@ -12,10 +12,21 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final String language;
 
     ApiClient(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, token, null);
+    }
+
+    private ApiClient(String base, String token, String language) {
+        this.base = base;
         this.token = token;
+        this.language = language;
+    }
+
+    /** The same client asking for answers in {@code acceptLanguage}. */
+    ApiClient withLanguage(String acceptLanguage) {
+        return new ApiClient(base, token, acceptLanguage);
     }
 
     HttpResponse<String> get(String path) {
@@ -64,6 +75,9 @@ final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

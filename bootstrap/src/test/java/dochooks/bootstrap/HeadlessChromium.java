@@ -1,0 +1,70 @@
+package dochooks.bootstrap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through classic WebDriver by Debian's chromedriver: both paths are given,
+ * so Selenium never looks for (or downloads) a driver or a browser. Chromium's own background traffic (updates,
+ * sync, field trials, safe browsing) is switched off: the tests talk to loopback only.
+ *
+ * <p>Where Chromium is absent the browser tests are skipped, saying so, unless {@code -Dconsole.browser.required=true}
+ * (CI sets it), which makes its absence a failure.
+ */
+final class HeadlessChromium {
+    static final Path BROWSER = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(20);
+
+    private HeadlessChromium() {
+    }
+
+    /** Skips the calling test (or fails it, when required) when Chromium or its driver is not installed. */
+    static void requireInstalled() {
+        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+        String missing = "Chromium browser tests need " + BROWSER + " and " + DRIVER
+                + " (Debian packages chromium and chromium-driver)";
+        if (Boolean.getBoolean("console.browser.required")) {
+            Assertions.assertTrue(installed, missing + "; -Dconsole.browser.required=true makes this a failure");
+        }
+        Assumptions.assumeTrue(installed, missing + ": skipped");
+    }
+
+    /**
+     * A new browser with an empty profile in {@code profile}, a window of the given size, and the given
+     * {@code Accept-Language} (as a user's language settings would send it).
+     */
+    static ChromeDriver start(Path profile, int width, int height, String acceptLanguages) {
+        requireInstalled();
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments(List.of(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+                "--disable-quic", "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+                "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+                "--metrics-recording-only", "--no-proxy-server", "--password-store=basic",
+                "--window-size=" + width + "," + height,
+                "--lang=" + acceptLanguages.split(",")[0],
+                "--user-data-dir=" + profile));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD).scriptTimeout(PAGE_LOAD);
+        return driver;
+    }
+}

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dochooks.adapters.persistence.DatabaseConnection;
-import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.testing.EmbeddedPostgresFixture;
 import dochooks.adapters.provider.testing.Await;
 import dochooks.adapters.provider.testing.TestDocumentProvider;
@@ -15,11 +14,9 @@ import dochooks.domain.document.ProviderEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,14 +39,8 @@ class DocumentsApiSystemIT {
     @BeforeAll
     static void start() {
         DatabaseConnection database = EmbeddedPostgresFixture.newDatabase();
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":" + enc(database.password()) + "@"
-                + database.host() + ":" + database.port() + "/" + database.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
-        env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
-        env.put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
-        env.put("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8");
+        Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
+        env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);
         env.put("DOCHOOKS_PROVIDER_TIMEOUT_MS", "2000");
         server = DochooksServer.start(Config.fromEnvironment(env));
         vertx = Vertx.vertx();
@@ -70,10 +61,6 @@ class DocumentsApiSystemIT {
     @BeforeEach
     void resetProvider() {
         provider.reset();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private ApiClient client(String tenant, String user, boolean admin) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dochooks.adapters.persistence.DatabaseConnection;
-import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.testing.EmbeddedPostgresFixture;
 import dochooks.adapters.provider.testing.Await;
 import dochooks.adapters.provider.testing.Fault;
@@ -18,11 +17,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -117,14 +114,8 @@ class GracefulShutdownSystemIT {
 
     private Config config() {
         DatabaseConnection database = EmbeddedPostgresFixture.newDatabase();
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":" + enc(database.password()) + "@"
-                + database.host() + ":" + database.port() + "/" + database.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
-        env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
-        env.put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
-        env.put("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8");
+        Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
+        env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);
         // longer than the tests: the hanging download must outlive the drain bound, not time out before it
         env.put("DOCHOOKS_PROVIDER_TIMEOUT_MS", "60000");
         return Config.fromEnvironment(env);
@@ -169,9 +160,5 @@ class GracefulShutdownSystemIT {
             Thread.sleep(20);
         }
         return false;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dochooks.adapters.persistence.DatabaseConnection;
-import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.testing.EmbeddedPostgresFixture;
 import dochooks.adapters.provider.testing.Await;
 import dochooks.adapters.provider.testing.TestDocumentProvider;
@@ -14,11 +13,9 @@ import dochooks.bootstrap.RawHttp.Header;
 import dochooks.bootstrap.RawHttp.Response;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,14 +61,8 @@ class HostileInputSystemIT {
     @BeforeContainer
     static void start() {
         DatabaseConnection connection = EmbeddedPostgresFixture.newDatabase();
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(connection.user()) + ":" + enc(connection.password())
-                + "@" + connection.host() + ":" + connection.port() + "/" + connection.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
-        env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
-        env.put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
-        env.put("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8");
+        Map<String, String> env = SystemTestEnvironment.onDatabase(connection, JWT_SECRET);
+        env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);
         env.put("DOCHOOKS_PROVIDER_TIMEOUT_MS", "2000");
         server = DochooksServer.start(Config.fromEnvironment(env));
         vertx = Vertx.vertx();
@@ -105,10 +96,6 @@ class HostileInputSystemIT {
         if (vertx != null) {
             Await.result(vertx.close());
         }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String register(String token, JsonObject integration) {

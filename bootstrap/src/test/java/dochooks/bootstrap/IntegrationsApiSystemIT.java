@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dochooks.adapters.persistence.DatabaseConnection;
-import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.testing.EmbeddedPostgresFixture;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +26,7 @@ class IntegrationsApiSystemIT {
     @BeforeAll
     static void start() {
         DatabaseConnection database = EmbeddedPostgresFixture.newDatabase();
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":" + enc(database.password()) + "@"
-                + database.host() + ":" + database.port() + "/" + database.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
-        env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
+        Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
         env.put("DOCHOOKS_PUBLIC_BASE_URL", "https://dochooks.acme.example");
         server = DochooksServer.start(Config.fromEnvironment(env));
         vertx = Vertx.vertx();
@@ -50,10 +41,6 @@ class IntegrationsApiSystemIT {
         if (vertx != null) {
             vertx.close();
         }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private ApiClient client(String tenant, String user, boolean admin) {

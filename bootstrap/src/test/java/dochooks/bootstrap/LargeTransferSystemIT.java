@@ -18,11 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -141,8 +139,7 @@ class LargeTransferSystemIT {
                 HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), Main.class.getName());
         builder.environment().put("DOCHOOKS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("DOCHOOKS_DATA_DIR", dataDir.toString());
-        builder.environment().put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":"
-                + enc(database.password()) + "@" + database.host() + ":" + database.port() + "/" + database.database());
+        builder.environment().put("DOCHOOKS_DATABASE_URL", SystemTestEnvironment.databaseUrl(database));
         builder.environment().put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
         builder.environment().put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
         builder.environment().put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
@@ -214,10 +211,6 @@ class LargeTransferSystemIT {
                 return n;
             }
         };
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static int freePort() throws IOException {

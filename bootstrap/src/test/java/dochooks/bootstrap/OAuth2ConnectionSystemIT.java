@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +82,10 @@ class OAuth2ConnectionSystemIT {
         output = CapturedOutput.install();
         database = EmbeddedPostgresFixture.newDatabase();
         encryptionKeys = EncryptionKeys.generate().format();
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
+        Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
         env.put("DOCHOOKS_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":" + enc(database.password()) + "@"
-                + database.host() + ":" + database.port() + "/" + database.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
         env.put("DOCHOOKS_ENCRYPTION_KEYS", encryptionKeys);
-        env.put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
-        env.put("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8");
+        env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);
         env.put("DOCHOOKS_PROVIDER_TIMEOUT_MS", "8000");
         first = DochooksServer.start(Config.fromEnvironment(env));
         second = DochooksServer.start(Config.fromEnvironment(env));
@@ -382,10 +375,6 @@ class OAuth2ConnectionSystemIT {
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return params;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     // ---- where credentials must not be

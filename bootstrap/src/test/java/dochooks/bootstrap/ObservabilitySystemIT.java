@@ -12,12 +12,9 @@ import dochooks.adapters.provider.testing.TestDocumentProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +47,9 @@ class ObservabilitySystemIT {
         output = CapturedOutput.install();
         DatabaseConnection database = EmbeddedPostgresFixture.newDatabase();
         encryptionKeys = EncryptionKeys.generate().format();
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":" + enc(database.password()) + "@"
-                + database.host() + ":" + database.port() + "/" + database.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
+        Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
         env.put("DOCHOOKS_ENCRYPTION_KEYS", encryptionKeys);
-        env.put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
-        env.put("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8");
+        env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);
         env.put("DOCHOOKS_PROVIDER_TIMEOUT_MS", "3000");
         aggregated = DochooksServer.start(Config.fromEnvironment(env));
         env.put("DOCHOOKS_METRICS_PER_INTEGRATION", "true");
@@ -186,9 +178,5 @@ class ObservabilitySystemIT {
         } catch (DecodeException notJson) {
             return Optional.empty();
         }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dochooks.adapters.persistence.DatabaseConnection;
-import dochooks.adapters.persistence.EncryptionKeys;
 import dochooks.adapters.persistence.testing.EmbeddedPostgresFixture;
 import dochooks.adapters.provider.testing.TestDocumentProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,15 +39,9 @@ class SeveralInstancesSystemIT {
         provider = TestDocumentProvider.start(vertx);
         database = EmbeddedPostgresFixture.newDatabase();
         // what every instance shares: database, JWT secret, encryption keys, public base URL
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCHOOKS_HTTP_PORT", "0");
-        env.put("DOCHOOKS_DATABASE_URL", "postgresql://" + enc(database.user()) + ":" + enc(database.password()) + "@"
-                + database.host() + ":" + database.port() + "/" + database.database());
-        env.put("DOCHOOKS_JWT_SECRET", JWT_SECRET);
-        env.put("DOCHOOKS_ENCRYPTION_KEYS", EncryptionKeys.generate().format());
+        Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
         env.put("DOCHOOKS_PUBLIC_BASE_URL", "https://dochooks.acme.example");
-        env.put("DOCHOOKS_ALLOW_HTTP_PROVIDERS", "true");
-        env.put("DOCHOOKS_PROVIDER_ALLOWED_CIDRS", "127.0.0.0/8");
+        env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);
         instanceA = DochooksServer.start(Config.fromEnvironment(env));
         instanceB = DochooksServer.start(Config.fromEnvironment(env));
         tokens = new JwtTokens(vertx, JWT_SECRET);
@@ -152,9 +142,5 @@ class SeveralInstancesSystemIT {
 
     private static ApiClient client(DochooksServer server, String user, boolean admin) {
         return new ApiClient(server.port(), tokens.mint("acme", user, admin, Duration.ofMinutes(10)));
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -113,7 +113,9 @@ class ConsoleBrowserSystemIT {
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
+        try {
+            assertEquals(List.of(), HeadlessChromium.pageErrors(browser), "no script error, no policy violation");
+        } finally {
             browser.quit();
         }
     }

@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium, headless, driven through classic WebDriver by Debian's chromedriver: both paths are given,
@@ -58,6 +61,8 @@ final class HeadlessChromium {
                 "--lang=" + acceptLanguages.split(",")[0],
                 "--user-data-dir=" + profile));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+        // the page's console messages: script errors and Content-Security-Policy violations are read by the tests
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -66,5 +71,17 @@ final class HeadlessChromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD).scriptTimeout(PAGE_LOAD);
         return driver;
+    }
+
+    /**
+     * What the pages reported as errors since the last call, leaving out the browser's own line for each API
+     * answer that is an error by design (a refused token, a validation problem, a stale version).
+     */
+    static List<String> pageErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of 4"))
+                .toList();
     }
 }

@@ -14,6 +14,7 @@ import dochooks.application.document.port.in.SearchItemsUseCase.SearchItemsQuery
 import dochooks.application.document.port.in.TestIntegrationConnectionUseCase.TestIntegrationConnectionCommand;
 import dochooks.domain.integration.IntegrationId;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -29,10 +30,12 @@ final class DocumentHandlers {
 
     private final DocumentUseCases useCases;
     private final ExistenceFirst inputs;
+    private final MessageCatalog catalog;
 
-    DocumentHandlers(DocumentUseCases useCases, ExistenceFirst inputs) {
+    DocumentHandlers(DocumentUseCases useCases, ExistenceFirst inputs, MessageCatalog catalog) {
         this.useCases = useCases;
         this.inputs = inputs;
+        this.catalog = catalog;
     }
 
     void files(RoutingContext ctx) {
@@ -100,11 +103,19 @@ final class DocumentHandlers {
                         .onSuccess(done -> ctx.json(DocumentJson.success())));
     }
 
-    /** {@code POST /api/v1/integrations/{id}/test} (admins; the role was checked at admission). */
+    /**
+     * {@code POST /api/v1/integrations/{id}/test} (admins; the role was checked at admission). Each check's detail
+     * is in the caller's language.
+     */
     void test(RoutingContext ctx) {
+        Language language = Language.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         run(ctx, (id, params) -> new TestIntegrationConnectionCommand(id),
                 (caller, command) -> useCases.testConnection().test(caller, command)
-                        .onSuccess(report -> ctx.json(DocumentJson.report(report))));
+                        .onSuccess(report -> {
+                            ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+                                    .putHeader(HttpHeaders.VARY, "Accept-Language");
+                            ctx.json(DocumentJson.report(report, detail -> catalog.check(detail, language)));
+                        }));
     }
 
     /**

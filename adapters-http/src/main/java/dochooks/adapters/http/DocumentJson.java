@@ -1,11 +1,13 @@
 package dochooks.adapters.http;
 
+import dochooks.application.document.port.in.CheckDetail;
 import dochooks.application.document.port.in.ConnectionTestReport;
 import dochooks.domain.document.Item;
 import dochooks.domain.document.ServiceInfo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON of the document routes (api.md 5 and 3.4): an Item with every member present (null when the
@@ -48,14 +50,15 @@ final class DocumentJson {
                 .put("customActions", actions);
     }
 
-    static JsonObject report(ConnectionTestReport report) {
+    /** The connection test's report, each check's detail put into words by {@code words}. */
+    static JsonObject report(ConnectionTestReport report, Function<CheckDetail, String> words) {
         JsonArray checks = new JsonArray();
         report.checks().forEach(check -> checks.add(new JsonObject()
                 .put("name", check.name())
                 .put("ok", check.ok())
                 .put("status", check.status())
                 .put("millis", check.millis())
-                .put("detail", check.detail())));
+                .put("detail", words.apply(check.detail()))));
         return new JsonObject().put("ok", report.ok()).put("checks", checks);
     }
 

@@ -97,7 +97,7 @@ public final class HttpApi {
         IntegrationHandlers registry = new IntegrationHandlers(integrations, new IntegrationJson(settings.redirectUri()));
         ExistenceFirst inputs = new ExistenceFirst(integrations.get());
         ConnectionHandlers connection = new ConnectionHandlers(connections, inputs, settings.oauthReturnUrl(), catalog);
-        DocumentHandlers docs = new DocumentHandlers(documents, inputs);
+        DocumentHandlers docs = new DocumentHandlers(documents, inputs, catalog);
         UploadHandler uploads = new UploadHandler(documents.upload(), inputs);
         Admission admission = new Admission(new BearerAuthentication(vertx, settings.jwtSecret()));
         Handler<RoutingContext> user = admission.anyUser();

@@ -1,5 +1,6 @@
 package dochooks.adapters.http;
 
+import dochooks.application.document.port.in.CheckDetail;
 import dochooks.domain.validation.FieldViolation;
 import dochooks.domain.validation.Messages;
 import dochooks.domain.validation.Rule;
@@ -67,6 +68,15 @@ final class MessageCatalog {
 
     String detail(Problem problem, Language language) {
         return Messages.format(text(problem.detailKey(), language), problem.detailArgs());
+    }
+
+    static String checkKey(CheckDetail.Kind kind) {
+        return "check." + kind.name();
+    }
+
+    /** A connection test's finding, its arguments (numbers, the provider's own words) as they are. */
+    String check(CheckDetail detail, Language language) {
+        return Messages.format(text(checkKey(detail.kind()), language), detail.args());
     }
 
     /** A text of a page shown to a browser, e.g. {@code page.connected.title}. */

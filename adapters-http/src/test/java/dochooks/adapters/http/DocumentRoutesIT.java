@@ -260,4 +260,19 @@ class DocumentRoutesIT {
         assertFalse(files.getBoolean("ok"));
         assertEquals(500, files.getInteger("status"));
     }
+
+    @Test
+    void theConnectionTestSpeaksTheAdminsLanguageAndKeepsTheProvidersOwnWords() {
+        docs.provider.fault(ProviderEndpoint.FILES, dochooks.adapters.provider.testing.Fault.answer(500,
+                "{\"status\":\"error\",\"error\":\"index offline\"}"));
+
+        Answer answer = docs.api.send(docs.api.request("/api/v1/integrations/" + id + "/test", Tokens.admin(tenant, "root"))
+                .header("Accept-Language", "fr").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals("fr", answer.header("Content-Language"));
+        assertEquals("Accept-Language", answer.header("Vary"));
+        JsonObject files = answer.json().getJsonArray("checks").getJsonObject(1);
+        assertEquals("le fournisseur a répondu 500 : index offline", files.getString("detail"), answer::toString);
+    }
 }

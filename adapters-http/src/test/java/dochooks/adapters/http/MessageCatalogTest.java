@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dochooks.application.document.port.in.CheckDetail;
 import dochooks.domain.validation.FieldViolation;
 import dochooks.domain.validation.Rule;
 import java.util.ArrayList;
@@ -62,6 +63,17 @@ class MessageCatalogTest {
         for (Rule rule : Rule.values()) {
             assertEquals(rule.englishTemplate(), catalog.raw(MessageCatalog.ruleKey(rule), Language.ENGLISH), rule.name());
         }
+    }
+
+    @Test
+    void everyConnectionTestFindingHasWordsInEveryLanguageAndEnglishIsTheApplicationsTemplate() {
+        for (CheckDetail.Kind kind : CheckDetail.Kind.values()) {
+            assertEquals(kind.englishTemplate(), catalog.raw(MessageCatalog.checkKey(kind), Language.ENGLISH), kind.name());
+            for (Language language : Language.values()) {
+                assertFalse(blank(catalog.raw(MessageCatalog.checkKey(kind), language)), language.tag() + " " + kind);
+            }
+        }
+        assertEquals("/에 항목 3개", catalog.check(CheckDetail.of(CheckDetail.Kind.ITEMS_IN_ROOT, 3), Language.KOREAN));
     }
 
     @Test

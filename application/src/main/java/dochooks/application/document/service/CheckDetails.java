@@ -1,5 +1,7 @@
 package dochooks.application.document.service;
 
+import dochooks.application.document.port.in.CheckDetail;
+import dochooks.application.document.port.in.CheckDetail.Kind;
 import dochooks.application.error.ProviderAddressBlockedException;
 import dochooks.application.error.ProviderBusyException;
 import dochooks.application.error.ProviderCircuitOpenException;
@@ -13,7 +15,7 @@ import dochooks.domain.integration.Secret;
 import java.util.List;
 
 /**
- * The connection test's words: which failures are the provider's (reported as failed checks), the status and
+ * The connection test's findings: which failures are the provider's (reported as failed checks), the status and
  * the short sentence each one gets, and provider text made safe to show.
  */
 final class CheckDetails {
@@ -55,38 +57,40 @@ final class CheckDetails {
     }
 
     /** What went wrong, in a few words; the provider's own error text (masked, cut) when it gave one. */
-    static String describe(Throwable failure, List<Secret> secrets) {
+    static CheckDetail describe(Throwable failure, List<Secret> secrets) {
         if (failure instanceof ProviderErrorException error) {
-            String text = error.providerText() == null ? "" : ": " + safeText(error.providerText(), secrets);
-            return "provider answered " + error.providerStatus() + text;
+            return error.providerText() == null
+                    ? CheckDetail.of(Kind.PROVIDER_ANSWERED, error.providerStatus())
+                    : CheckDetail.of(Kind.PROVIDER_ANSWERED_WITH_TEXT, error.providerStatus(),
+                            safeText(error.providerText(), secrets));
         }
         if (failure instanceof ProviderForbiddenException forbidden) {
-            return "provider answered " + forbidden.providerStatus() + ": credentials refused";
+            return CheckDetail.of(Kind.CREDENTIALS_REFUSED, forbidden.providerStatus());
         }
         if (failure instanceof ProviderNotFoundException) {
-            return "provider answered 404: not found";
+            return CheckDetail.of(Kind.PROVIDER_NOT_FOUND);
         }
         if (failure instanceof ProviderBadResponseException bad) {
             return bad.providerStatus() == null
-                    ? "provider answer unusable"
-                    : "provider answered " + bad.providerStatus() + " with an unusable body";
+                    ? CheckDetail.of(Kind.UNUSABLE_ANSWER)
+                    : CheckDetail.of(Kind.UNUSABLE_BODY, bad.providerStatus());
         }
         if (failure instanceof ProviderTimeoutException) {
-            return "no answer in time";
+            return CheckDetail.of(Kind.TIMEOUT);
         }
         if (failure instanceof ProviderUnreachableException) {
-            return "unreachable (name, connection or TLS failure)";
+            return CheckDetail.of(Kind.UNREACHABLE);
         }
         if (failure instanceof ProviderAddressBlockedException) {
-            return "address not allowed by the egress policy";
+            return CheckDetail.of(Kind.ADDRESS_BLOCKED);
         }
         if (failure instanceof ProviderBusyException) {
-            return "too many calls in flight to this integration; not called";
+            return CheckDetail.of(Kind.BUSY);
         }
         if (failure instanceof ProviderCircuitOpenException) {
-            return "provider failing repeatedly (circuit open); not called";
+            return CheckDetail.of(Kind.CIRCUIT_OPEN);
         }
-        return "failed";
+        return CheckDetail.of(Kind.FAILED);
     }
 
     /** {@code text} without control characters, each secret replaced by {@code ****}, cut to 200 characters. */

@@ -3,6 +3,8 @@ package dochooks.application.document.service;
 import dochooks.application.Caller;
 import dochooks.application.connection.port.out.ConnectionToken;
 import dochooks.application.connection.port.out.UserAccessTokenPort;
+import dochooks.application.document.port.in.CheckDetail;
+import dochooks.application.document.port.in.CheckDetail.Kind;
 import dochooks.application.document.port.in.ConnectionTestReport;
 import dochooks.application.document.port.in.ConnectionTestReport.Check;
 import dochooks.application.document.port.in.TestIntegrationConnectionUseCase;
@@ -132,7 +134,7 @@ public final class TestIntegrationConnectionService implements TestIntegrationCo
                 if (!outcome.failed()) {
                     add(Check.SERVICE_INFO, true, SUCCESS_STATUS, outcome, versionOf(outcome.value(), anonymous));
                 } else if (outcome.failure() instanceof ProviderNotFoundException) {
-                    add(Check.SERVICE_INFO, true, 404, outcome, "no serviceInfo endpoint (it is optional)");
+                    add(Check.SERVICE_INFO, true, 404, outcome, CheckDetail.of(Kind.NO_SERVICE_INFO));
                 } else {
                     addFailure(Check.SERVICE_INFO, outcome, anonymous.secretsToMask());
                 }
@@ -145,7 +147,7 @@ public final class TestIntegrationConnectionService implements TestIntegrationCo
                 if (outcome.failed()) {
                     addFailure(name, outcome, List.of(integration.settings().auth().secret()));
                 } else {
-                    add(name, true, outcome.value(), outcome, "reachable, answered " + outcome.value());
+                    add(name, true, outcome.value(), outcome, CheckDetail.of(Kind.REACHABLE, outcome.value()));
                 }
                 return null;
             });
@@ -157,17 +159,17 @@ public final class TestIntegrationConnectionService implements TestIntegrationCo
                     addFailure(Check.FILES, listing, call.secretsToMask());
                     return Future.succeededFuture();
                 }
-                add(Check.FILES, true, SUCCESS_STATUS, listing, count(listing.value()) + " in /");
+                add(Check.FILES, true, SUCCESS_STATUS, listing, count(listing.value()));
                 Optional<Item> firstFile = listing.value().stream().filter(Item::isFile).findFirst();
                 if (firstFile.isEmpty()) {
-                    checks.add(new Check(Check.METADATA, true, null, 0, "skipped: no file in /"));
+                    checks.add(new Check(Check.METADATA, true, null, 0, CheckDetail.of(Kind.NO_FILE_IN_ROOT)));
                     return Future.succeededFuture();
                 }
                 return timed(() -> provider.metadata(call, firstFile.get().id())).map(metadata -> {
                     if (metadata.failed()) {
                         addFailure(Check.METADATA, metadata, call.secretsToMask());
                     } else {
-                        add(Check.METADATA, true, SUCCESS_STATUS, metadata, "read the first file listed in /");
+                        add(Check.METADATA, true, SUCCESS_STATUS, metadata, CheckDetail.of(Kind.FIRST_FILE_READ));
                     }
                     return null;
                 });
@@ -175,14 +177,13 @@ public final class TestIntegrationConnectionService implements TestIntegrationCo
         }
 
         private Future<Void> noConnection(Timed<ConnectionToken> lookup) {
-            String detail = lookup.value() instanceof ConnectionToken.ReauthorizationRequired
-                    ? "your connection must be authorized again; reconnect to test files and metadata"
-                    : "you have no connection to this integration; connect to test files and metadata";
+            CheckDetail detail = CheckDetail.of(lookup.value() instanceof ConnectionToken.ReauthorizationRequired
+                    ? Kind.REAUTHORIZATION_REQUIRED : Kind.NOT_CONNECTED);
             add(Check.CONNECTION, false, null, lookup, detail);
             return Future.succeededFuture();
         }
 
-        private void add(String name, boolean ok, Integer status, Timed<?> outcome, String detail) {
+        private void add(String name, boolean ok, Integer status, Timed<?> outcome, CheckDetail detail) {
             checks.add(new Check(name, ok, status, outcome.millis(), detail));
         }
 
@@ -192,13 +193,13 @@ public final class TestIntegrationConnectionService implements TestIntegrationCo
         }
     }
 
-    private static String versionOf(ServiceInfo info, ProviderCall call) {
+    private static CheckDetail versionOf(ServiceInfo info, ProviderCall call) {
         return info.webhookVersion() == null
-                ? "answered without a webhookVersion"
-                : "webhookVersion " + CheckDetails.safeText(info.webhookVersion(), call.secretsToMask());
+                ? CheckDetail.of(Kind.NO_WEBHOOK_VERSION)
+                : CheckDetail.of(Kind.WEBHOOK_VERSION, CheckDetails.safeText(info.webhookVersion(), call.secretsToMask()));
     }
 
-    private static String count(List<Item> items) {
-        return items.size() == 1 ? "1 item" : items.size() + " items";
+    private static CheckDetail count(List<Item> items) {
+        return items.size() == 1 ? CheckDetail.of(Kind.ONE_ITEM_IN_ROOT) : CheckDetail.of(Kind.ITEMS_IN_ROOT, items.size());
     }
 }

@@ -53,6 +53,18 @@ class TestIntegrationConnectionServiceTest {
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + report));
     }
 
+    /** A check as an admin reading English sees it. */
+    private record EnglishCheck(String name, boolean ok, Integer status, long millis, String detail) {
+    }
+
+    private static EnglishCheck inEnglish(Check check) {
+        return new EnglishCheck(check.name(), check.ok(), check.status(), check.millis(), check.detail().english());
+    }
+
+    private static List<EnglishCheck> inEnglish(ConnectionTestReport report) {
+        return report.checks().stream().map(TestIntegrationConnectionServiceTest::inEnglish).toList();
+    }
+
     private static List<String> names(ConnectionTestReport report) {
         return report.checks().stream().map(Check::name).toList();
     }
@@ -99,9 +111,9 @@ class TestIntegrationConnectionServiceTest {
 
         assertTrue(report.ok());
         assertEquals(List.of(
-                new Check("serviceInfo", true, 200, 12, "webhookVersion 1.2"),
-                new Check("files", true, 200, 31, "3 items in /"),
-                new Check("metadata", true, 200, 9, "read the first file listed in /")), report.checks());
+                new EnglishCheck("serviceInfo", true, 200, 12, "webhookVersion 1.2"),
+                new EnglishCheck("files", true, 200, 31, "3 items in /"),
+                new EnglishCheck("metadata", true, 200, 9, "read the first file listed in /")), inEnglish(report));
     }
 
     @Test
@@ -143,8 +155,8 @@ class TestIntegrationConnectionServiceTest {
         ConnectionTestReport report = test(integration);
 
         assertFalse(report.ok());
-        assertEquals(new Check("serviceInfo", false, 500, 7, "provider answered 500: database down"),
-                check(report, "serviceInfo"));
+        assertEquals(new EnglishCheck("serviceInfo", false, 500, 7, "provider answered 500: database down"),
+                inEnglish(check(report, "serviceInfo")));
         assertTrue(check(report, "files").ok());
     }
 
@@ -153,7 +165,7 @@ class TestIntegrationConnectionServiceTest {
         Integration integration = world.apiKey();
         world.provider.succeedWith(ProviderEndpoint.SERVICE_INFO, new ServiceInfo(null, null, null, null, null));
 
-        assertEquals("answered without a webhookVersion", check(test(integration), "serviceInfo").detail());
+        assertEquals("answered without a webhookVersion", check(test(integration), "serviceInfo").detail().english());
     }
 
     @Test
@@ -164,8 +176,9 @@ class TestIntegrationConnectionServiceTest {
         ConnectionTestReport report = test(integration);
 
         assertTrue(report.ok());
-        assertEquals("1 item in /", check(report, "files").detail());
-        assertEquals(new Check("metadata", true, null, 0, "skipped: no file in /"), check(report, "metadata"));
+        assertEquals("1 item in /", check(report, "files").detail().english());
+        assertEquals(new EnglishCheck("metadata", true, null, 0, "skipped: no file in /"),
+                inEnglish(check(report, "metadata")));
         assertTrue(world.provider.calls(ProviderEndpoint.METADATA).isEmpty());
     }
 
@@ -178,7 +191,8 @@ class TestIntegrationConnectionServiceTest {
         ConnectionTestReport report = test(integration);
 
         assertFalse(report.ok());
-        assertEquals(new Check("metadata", false, 500, 9, "provider answered 500"), check(report, "metadata"));
+        assertEquals(new EnglishCheck("metadata", false, 500, 9, "provider answered 500"),
+                inEnglish(check(report, "metadata")));
     }
 
     @Test
@@ -190,7 +204,8 @@ class TestIntegrationConnectionServiceTest {
 
         assertFalse(report.ok());
         assertEquals(List.of("serviceInfo", "files"), names(report));
-        assertEquals(new Check("files", false, null, 30_000, "no answer in time"), check(report, "files"));
+        assertEquals(new EnglishCheck("files", false, null, 30_000, "no answer in time"),
+                inEnglish(check(report, "files")));
         assertTrue(world.provider.calls(ProviderEndpoint.METADATA).isEmpty());
     }
 
@@ -219,7 +234,7 @@ class TestIntegrationConnectionServiceTest {
         Check files = Futures.succeeded(fresh.connectionTest.test(fresh.admin,
                 new TestIntegrationConnectionCommand(integration.id()))).checks().get(1);
 
-        assertEquals(new Check("files", false, status, 0, detail), files);
+        assertEquals(new EnglishCheck("files", false, status, 0, detail), inEnglish(files));
     }
 
     @Test
@@ -228,7 +243,7 @@ class TestIntegrationConnectionServiceTest {
         String text = "bad key " + IntegrationForms.API_KEY + "\r\n" + "x".repeat(400);
         world.provider.failWith(ProviderEndpoint.FILES, new ProviderErrorException(500, text));
 
-        String detail = check(test(integration), "files").detail();
+        String detail = check(test(integration), "files").detail().english();
 
         assertFalse(detail.contains(IntegrationForms.API_KEY), detail);
         assertTrue(detail.startsWith("provider answered 500: bad key ****x"), detail);
@@ -269,10 +284,10 @@ class TestIntegrationConnectionServiceTest {
         assertTrue(report.ok());
         assertEquals(List.of("serviceInfo", "authenticationUrl", "tokenEndpointUrl", "files", "metadata"),
                 names(report));
-        assertEquals(new Check("authenticationUrl", true, 200, 5, "reachable, answered 200"),
-                check(report, "authenticationUrl"));
-        assertEquals(new Check("tokenEndpointUrl", true, 405, 0, "reachable, answered 405"),
-                check(report, "tokenEndpointUrl"));
+        assertEquals(new EnglishCheck("authenticationUrl", true, 200, 5, "reachable, answered 200"),
+                inEnglish(check(report, "authenticationUrl")));
+        assertEquals(new EnglishCheck("tokenEndpointUrl", true, 405, 0, "reachable, answered 405"),
+                inEnglish(check(report, "tokenEndpointUrl")));
         assertEquals(List.of(AUTHENTICATION_URL, TOKEN_ENDPOINT_URL), world.probe.probed());
         assertTrue(world.provider.calls(ProviderEndpoint.SERVICE_INFO).get(0).anonymous());
         FakeDocumentProvider.Call files = world.provider.calls(ProviderEndpoint.FILES).get(0);
@@ -293,7 +308,7 @@ class TestIntegrationConnectionServiceTest {
         Check connection = check(report, "connection");
         assertFalse(connection.ok());
         assertNull(connection.status());
-        assertTrue(connection.detail().startsWith("you have no connection"), connection.detail());
+        assertTrue(connection.detail().english().startsWith("you have no connection"), connection.detail()::english);
         assertEquals(List.of(ProviderEndpoint.SERVICE_INFO), world.provider.endpointsCalled());
     }
 
@@ -305,7 +320,7 @@ class TestIntegrationConnectionServiceTest {
         Check connection = check(test(integration), "connection");
 
         assertFalse(connection.ok());
-        assertTrue(connection.detail().contains("authorized again"), connection.detail());
+        assertTrue(connection.detail().english().contains("authorized again"), connection.detail()::english);
     }
 
     @Test
@@ -317,8 +332,8 @@ class TestIntegrationConnectionServiceTest {
 
         ConnectionTestReport report = test(integration);
 
-        assertEquals(new Check("files", false, 403, 0, "provider answered 403: credentials refused"),
-                check(report, "files"));
+        assertEquals(new EnglishCheck("files", false, 403, 0, "provider answered 403: credentials refused"),
+                inEnglish(check(report, "files")));
         assertTrue(world.tokens.refreshedFrom().isEmpty(), "a refresh is a grant: the test sends none");
         assertEquals(0, world.tokens.usableReads(), "the test reads the stored token, it never asks for a fresh one");
         assertEquals(1, world.provider.calls(ProviderEndpoint.FILES).size());
@@ -338,10 +353,10 @@ class TestIntegrationConnectionServiceTest {
         ConnectionTestReport report = test(integration);
 
         assertFalse(report.ok());
-        assertEquals(new Check("authenticationUrl", false, null, 30_000, "no answer in time"),
-                check(report, "authenticationUrl"));
-        assertEquals(new Check("tokenEndpointUrl", false, null, 0, "address not allowed by the egress policy"),
-                check(report, "tokenEndpointUrl"));
+        assertEquals(new EnglishCheck("authenticationUrl", false, null, 30_000, "no answer in time"),
+                inEnglish(check(report, "authenticationUrl")));
+        assertEquals(new EnglishCheck("tokenEndpointUrl", false, null, 0, "address not allowed by the egress policy"),
+                inEnglish(check(report, "tokenEndpointUrl")));
         assertTrue(check(report, "files").ok());
     }
 }

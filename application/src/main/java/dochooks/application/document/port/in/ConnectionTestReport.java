@@ -27,9 +27,9 @@ public record ConnectionTestReport(List<Check> checks) {
      * @param status the HTTP status the provider answered, or null when it answered none (unreachable, timed
      *               out, blocked, skipped, nothing called)
      * @param millis how long the step took
-     * @param detail a short sentence for the admin, never a secret
+     * @param detail what the step found, for the admin, never a secret
      */
-    public record Check(String name, boolean ok, Integer status, long millis, String detail) {
+    public record Check(String name, boolean ok, Integer status, long millis, CheckDetail detail) {
         public static final String SERVICE_INFO = "serviceInfo";
         public static final String FILES = "files";
         public static final String METADATA = "metadata";

@@ -362,6 +362,39 @@ class ConsoleBrowserSystemIT {
 
     @Test
     @Order(13)
+    void everyViewPassesTheWcagRulesOfAxeInEnglishAndKorean() {
+        create(oauth2Body("Acme DMS"));
+        String disabled = create(apiKeyBody("Old archive"));
+        api.post("/api/v1/integrations/" + disabled + "/disable");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+
+        console.open();
+        console.visible("token-view");
+        violations.put("token view", AccessibilityAudit.violations(browser));
+        console.openWithToken(adminToken);
+        console.row("Old archive");
+        violations.put("list", AccessibilityAudit.violations(browser));
+        console.openAddForm();
+        console.chooseAuthType("OAuth2");
+        violations.put("OAuth2 form", AccessibilityAudit.violations(browser));
+        console.chooseAuthType("ApiKey");
+        console.save();
+        console.errorOf("name");
+        violations.put("form with errors", AccessibilityAudit.violations(browser));
+        console.chooseLanguage("ko");
+        violations.put("Korean form with errors", AccessibilityAudit.violations(browser));
+        console.byId("form-cancel").click();
+        console.row("Old archive");
+        violations.put("Korean list", AccessibilityAudit.violations(browser));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(380, 800));
+        violations.put("narrow Korean list", AccessibilityAudit.violations(browser));
+
+        violations.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), violations);
+    }
+
+    @Test
+    @Order(14)
     void screenshotsOfTheListAndTheFormForTheReadme() throws IOException {
         create(oauth2Body("Acme DMS"));
         create(apiKeyBody("Coffre à documents"));

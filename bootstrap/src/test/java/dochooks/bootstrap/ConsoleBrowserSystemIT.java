@@ -32,9 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The admin console (issue 7) in headless Chromium against the whole server as bootstrap composes it, with a
@@ -362,6 +364,34 @@ class ConsoleBrowserSystemIT {
 
     @Test
     @Order(13)
+    void anAdminAddsAnIntegrationWithTheKeyboardAlone() {
+        console.openWithToken(adminToken);
+        console.visible("integrations-empty");
+        Actions keyboard = new Actions(browser);
+        console.byId("add-integration").sendKeys(Keys.ENTER);
+        console.until(d -> "form-title".equals(d.switchTo().activeElement().getAttribute("id")));
+
+        keyboard.sendKeys(Keys.TAB).sendKeys("Keyboard drive").perform();
+        assertEquals("field-name", focused());
+        keyboard.sendKeys(Keys.TAB).sendKeys(provider.baseUrl()).perform();
+        keyboard.sendKeys(Keys.TAB).perform();
+        assertEquals("field-requestParameters", focused());
+        keyboard.sendKeys(Keys.TAB).sendKeys("A").perform(); // a closed select takes the option starting with A
+        assertEquals("field-authType", focused());
+        keyboard.sendKeys(Keys.TAB).sendKeys(API_KEY).perform();
+        assertEquals("field-apiKey", focused());
+        keyboard.sendKeys(Keys.ENTER).perform();
+
+        assertEquals("ApiKey", console.cell("Keyboard drive", "auth-type"));
+        assertEquals(1, integrations().size());
+    }
+
+    private String focused() {
+        return browser.switchTo().activeElement().getAttribute("id");
+    }
+
+    @Test
+    @Order(14)
     void everyViewPassesTheWcagRulesOfAxeInEnglishAndKorean() {
         create(oauth2Body("Acme DMS"));
         String disabled = create(apiKeyBody("Old archive"));
@@ -394,7 +424,7 @@ class ConsoleBrowserSystemIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void screenshotsOfTheListAndTheFormForTheReadme() throws IOException {
         create(oauth2Body("Acme DMS"));
         create(apiKeyBody("Coffre à documents"));

@@ -28,6 +28,7 @@ import java.util.function.Function;
  *                         connection; beyond, 503 {@code database-unavailable})
  */
 public record Config(
+        String httpHost,
         int httpPort,
         String publicBaseUrl,
         Path dataDir,
@@ -65,7 +66,7 @@ public record Config(
 
     @Override
     public String toString() {
-        return "Config[httpPort=" + httpPort + ", publicBaseUrl=" + publicBaseUrl + ", dataDir=" + dataDir
+        return "Config[httpHost=" + httpHost + ", httpPort=" + httpPort + ", publicBaseUrl=" + publicBaseUrl + ", dataDir=" + dataDir
                 + ", database=" + database.map(Object::toString).orElse("embedded")
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "****" : "generated")
                 + ", encryptionKeys=" + encryptionKeys.map(Object::toString).orElse("generated")
@@ -76,6 +77,7 @@ public record Config(
 
     public static Config fromEnvironment(Map<String, String> env) {
         Reader reader = new Reader(env);
+        String host = reader.read("DOCHOOKS_HTTP_HOST", "0.0.0.0", Config::host);
         int port = reader.read("DOCHOOKS_HTTP_PORT", "8080", Config::port);
         String publicBaseUrl = reader.read("DOCHOOKS_PUBLIC_BASE_URL", "http://localhost:" + port,
                 value -> httpUrl(value, false));
@@ -118,8 +120,14 @@ public record Config(
         reader.throwIfAny();
         ProviderSettings provider = reader.providerSettings();
         reader.throwIfAny();
-        return new Config(port, publicBaseUrl, dataDir, database, jwtSecret, keys, cidrs, allowHttp, returnUrl,
+        return new Config(host, port, publicBaseUrl, dataDir, database, jwtSecret, keys, cidrs, allowHttp, returnUrl,
                 timeout, perIntegration, provider, poolSize);
+    }
+
+    /** An address to bind: an IP literal or a host name (e.g. {@code 127.0.0.1} to serve this machine only). */
+    private static String host(String value) {
+        require(value.matches("[A-Za-z0-9.:-]{1,253}"), "must be an IP address or a host name, e.g. 127.0.0.1");
+        return value;
     }
 
     private static int port(String value) {

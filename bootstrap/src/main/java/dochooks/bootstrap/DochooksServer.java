@@ -159,7 +159,7 @@ public final class DochooksServer implements AutoCloseable {
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         int listenPort = config.httpPort() == 0 ? freePort() : config.httpPort();
         String deployment = Futures.await(vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(api, listenPort, drainTimeout);
+            HttpVerticle verticle = new HttpVerticle(api, config.httpHost(), listenPort, drainTimeout);
             servers.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(HTTP_SERVERS)), STEP_TIMEOUT, "starting the HTTP server");
@@ -256,19 +256,21 @@ public final class DochooksServer implements AutoCloseable {
     /** The one verticle: its start is the server's listen, its stop a bounded graceful shutdown. */
     private static final class HttpVerticle extends VerticleBase {
         private final HttpApi api;
+        private final String host;
         private final int port;
         private final Duration drainTimeout;
         private volatile HttpServer server;
 
-        HttpVerticle(HttpApi api, int port, Duration drainTimeout) {
+        HttpVerticle(HttpApi api, String host, int port, Duration drainTimeout) {
             this.api = api;
+            this.host = host;
             this.port = port;
             this.drainTimeout = drainTimeout;
         }
 
         @Override
         public Future<?> start() {
-            return api.listen("0.0.0.0", port).onSuccess(listening -> server = listening);
+            return api.listen(host, port).onSuccess(listening -> server = listening);
         }
 
         /**

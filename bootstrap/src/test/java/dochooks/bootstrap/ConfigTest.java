@@ -38,6 +38,17 @@ class ConfigTest {
     }
 
     @Test
+    void listensOnEveryInterfaceUnlessToldOtherwise() {
+        assertEquals("0.0.0.0", Config.fromEnvironment(Map.of()).httpHost());
+        assertEquals("127.0.0.1", Config.fromEnvironment(Map.of("DOCHOOKS_HTTP_HOST", "127.0.0.1")).httpHost());
+        assertEquals("::1", Config.fromEnvironment(Map.of("DOCHOOKS_HTTP_HOST", "::1")).httpHost());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> Config.fromEnvironment(Map.of("DOCHOOKS_HTTP_HOST", "127.0.0.1 ; rm")));
+        assertEquals(List.of("DOCHOOKS_HTTP_HOST must be an IP address or a host name, e.g. 127.0.0.1 (was \"127.0.0.1 ; rm\")"),
+                error.lines());
+    }
+
+    @Test
     void publicBaseUrlFollowsThePortByDefault() {
         assertEquals("http://localhost:9090", Config.fromEnvironment(Map.of("DOCHOOKS_HTTP_PORT", "9090")).publicBaseUrl());
     }

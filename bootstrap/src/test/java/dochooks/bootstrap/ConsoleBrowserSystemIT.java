@@ -76,6 +76,7 @@ class ConsoleBrowserSystemIT {
         port = freePort();
         baseUrl = "http://127.0.0.1:" + port;
         Map<String, String> env = SystemTestEnvironment.onDatabase(database, JWT_SECRET);
+        env.put("DOCHOOKS_HTTP_HOST", "127.0.0.1"); // the browser is on this machine; nothing else needs the console
         env.put("DOCHOOKS_HTTP_PORT", Integer.toString(port));
         env.put("DOCHOOKS_PUBLIC_BASE_URL", baseUrl);
         env.putAll(SystemTestEnvironment.LOOPBACK_PROVIDERS);

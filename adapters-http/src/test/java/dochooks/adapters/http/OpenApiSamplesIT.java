@@ -119,6 +119,43 @@ class OpenApiSamplesIT {
     }
 
     @Test
+    void aConnectionTestReportAndServiceInfoFitTheirSchemas() {
+        String tenant = TestApi.newTenant();
+        String admin = Tokens.admin(tenant, "root");
+        String id = connections.registerOAuth2(tenant);
+        connections.connect(admin, id);
+        connections.provider.addFile("/", "file-1", "notes.txt", "text/plain", "n".getBytes(StandardCharsets.UTF_8));
+
+        Answer report = connections.api.post(INTEGRATIONS + "/" + id + "/test", admin);
+        Answer serviceInfo = connections.api.get(INTEGRATIONS + "/" + id + "/documents/serviceInfo", admin);
+
+        assertFits(ONE + "/test", "post", report);
+        assertEquals(5, report.json().getJsonArray("checks").size(), report::toString);
+        assertFits(ONE + "/documents/serviceInfo", "get", serviceInfo);
+    }
+
+    @Test
+    void anUploadAnswerFitsItsSchema() {
+        String tenant = TestApi.newTenant();
+        String alice = Tokens.user(tenant, "alice");
+        String id = connections.registerOAuth2(tenant);
+        connections.connect(alice, id);
+
+        Answer uploaded = connections.api.send(connections.api.request(INTEGRATIONS + "/" + id
+                        + "/documents/upload?parentId=%2F&filename=notes.txt", alice)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("notes")).build());
+
+        assertFits(ONE + "/documents/upload", "post", uploaded);
+    }
+
+    @Test
+    void healthAndTheConsoleSettingsFitTheirSchemas() {
+        assertFits("/health/live", "get", connections.api.get("/health/live", null));
+        assertFits("/health/ready", "get", connections.api.get("/health/ready", null));
+        assertFits("/console/settings.json", "get", connections.api.get("/console/settings.json", null));
+    }
+
+    @Test
     void brokenCopiesOfRealAnswersFail() {
         String tenant = TestApi.newTenant();
         String id = connections.registerApiKey(tenant);

@@ -16,7 +16,12 @@ public record OutboundRequest(HttpMethod method, URI url, MultiMap headers) {
     public OutboundRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
-        url = URI.create(url.toASCIIString()); // non-ASCII path characters travel percent-encoded as UTF-8
+        // non-ASCII path characters travel percent-encoded as UTF-8; an all-ASCII URL (nearly every one) is kept
+        // as it is rather than parsed a second time: the parse was a visible cost of every provider call
+        String ascii = url.toASCIIString();
+        if (!ascii.equals(url.toString())) {
+            url = URI.create(ascii);
+        }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("only http and https URLs can be called");

@@ -26,17 +26,26 @@ final class HeadlessChromium {
     static final Path BROWSER = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration PAGE_LOAD = Duration.ofSeconds(20);
+    private static volatile boolean skipAnnounced;
 
     private HeadlessChromium() {
     }
 
     /** Skips the calling test (or fails it, when required) when Chromium or its driver is not installed. */
+    static boolean isInstalled() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
     static void requireInstalled() {
-        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+        boolean installed = isInstalled();
         String missing = "Chromium browser tests need " + BROWSER + " and " + DRIVER
                 + " (Debian packages chromium and chromium-driver)";
         if (Boolean.getBoolean("console.browser.required")) {
             Assertions.assertTrue(installed, missing + "; -Dconsole.browser.required=true makes this a failure");
+        }
+        if (!installed && !skipAnnounced) {
+            skipAnnounced = true; // the build's output says it once; each skipped test's report says it too
+            System.err.println("[console browser tests] " + missing + ": skipped");
         }
         Assumptions.assumeTrue(installed, missing + ": skipped");
     }

@@ -108,7 +108,21 @@ public final class HttpApi {
         OpenApiDocument openApi = OpenApiDocument.load();
         ConsoleHandlers console = new ConsoleHandlers(vertx, settings.redirectUri());
 
-        routes.add(POST, IntegrationHandlers.COLLECTION, adminWithJson, registry::register)
+        // Vert.x Web tries the routes in this order, one path regular expression each, until one matches: the
+        // document calls, the hot path, come first (the likeliest first). No other template matches a document path,
+        // so moving them changes no answer; the 405 routes still come after all of these (Routes#refuseOtherMethods).
+        routes.add(GET, documentsPath + "metadata", user, docs::metadata)
+                .add(GET, documentsPath + "files", user, docs::files)
+                .add(GET, documentsPath + "download", user, docs::download)
+                .add(POST, documentsPath + "upload", admission.anyUserStreamingBody(), uploads::upload)
+                .add(GET, documentsPath + "thumbnail", user, docs::thumbnail)
+                .add(GET, documentsPath + "search", user, docs::search)
+                .add(GET, documentsPath + "serviceInfo", user, docs::serviceInfo)
+                .add(POST, documentsPath + "createFolder", user, docs::createFolder)
+                .add(POST, documentsPath + "rename", user, docs::rename)
+                .add(POST, documentsPath + "delete", user, docs::delete)
+                .add(POST, documentsPath + "customAction", user, docs::customAction)
+                .add(POST, IntegrationHandlers.COLLECTION, adminWithJson, registry::register)
                 .add(GET, IntegrationHandlers.COLLECTION, user, registry::list)
                 .add(GET, one, user, registry::get)
                 .add(PUT, one, adminWithJson, registry::replace)
@@ -120,17 +134,6 @@ public final class HttpApi {
                 .add(GET, ConnectionHandlers.PATH, user, connection::status)
                 .add(DELETE, ConnectionHandlers.PATH, user, connection::disconnect)
                 .add(POST, ConnectionHandlers.CONFIRM_PATH, admission.anyUserWithJsonBody(), connection::confirm)
-                .add(GET, documentsPath + "files", user, docs::files)
-                .add(GET, documentsPath + "metadata", user, docs::metadata)
-                .add(GET, documentsPath + "search", user, docs::search)
-                .add(GET, documentsPath + "download", user, docs::download)
-                .add(GET, documentsPath + "thumbnail", user, docs::thumbnail)
-                .add(POST, documentsPath + "upload", admission.anyUserStreamingBody(), uploads::upload)
-                .add(POST, documentsPath + "createFolder", user, docs::createFolder)
-                .add(POST, documentsPath + "rename", user, docs::rename)
-                .add(POST, documentsPath + "delete", user, docs::delete)
-                .add(GET, documentsPath + "serviceInfo", user, docs::serviceInfo)
-                .add(POST, documentsPath + "customAction", user, docs::customAction)
                 .add(GET, ConnectionHandlers.CALLBACK, connection::callback)
                 .add(GET, ConnectionHandlers.CONNECTED_PAGE, connection::connectedPage)
                 .add(GET, "/health/live", health::live)

@@ -184,6 +184,26 @@ class OperationsEndpointsIT {
         assertEquals(routes, documentedOperations(document));
     }
 
+    /**
+     * The document routes come first in the route table (the hot path: Vert.x Web tries the routes in order), which
+     * is only right while no other template matches a document path: such a route would never be reached.
+     */
+    @Test
+    void noOtherRouteMatchesADocumentPath() {
+        Set<String> templates = api.api.routeTable().keySet();
+        List<String> documentTemplates = templates.stream().filter(t -> t.startsWith(DocumentHandlers.PATH)).toList();
+        assertFalse(documentTemplates.isEmpty());
+        for (String document : documentTemplates) {
+            String path = document.replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+            for (String candidate : List.of(path, path + "/")) {
+                List<String> matching = templates.stream()
+                        .filter(t -> Pattern.matches(t.replace(".", "\\.").replaceAll("\\{[A-Za-z]+}", "[^/]+") + "/?", candidate))
+                        .toList();
+                assertEquals(List.of(document), matching, candidate);
+            }
+        }
+    }
+
     @Test
     void theOpenApiDocumentListsExactlyTheProblemTypesThatExist() {
         String document = api.get("/openapi.yaml", null).body();

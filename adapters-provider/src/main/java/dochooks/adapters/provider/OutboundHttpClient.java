@@ -36,6 +36,13 @@ import java.util.function.Consumer;
  * </ul>
  * A call that finds its host's connection pool and its waiters full fails at once with
  * {@link dochooks.application.error.ProviderBusyException}.
+ *
+ * <p>One connection pool per host for all event loops, on purpose: {@link ConnectionLimits} bounds the
+ * connections to a host as a whole. The price is that a pooled connection may belong to another event loop than
+ * the caller's, and its answer then crosses over to the caller's loop (a large share of the calls under load). A
+ * client per event loop would avoid that crossing but would split the limit: each loop's pool would either get
+ * the whole limit (up to one limit per event loop in total) or a share of it (calls waiting, or refused as busy,
+ * on one loop while another has idle connections, and no share at all for limits below the number of loops).
  */
 public final class OutboundHttpClient {
     /** The largest answer read into memory by default: 16 MiB ({@link ConnectionLimits#DEFAULTS}). */

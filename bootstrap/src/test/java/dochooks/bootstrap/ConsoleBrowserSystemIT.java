@@ -426,6 +426,8 @@ class ConsoleBrowserSystemIT {
         violations.put("Korean list", AccessibilityAudit.violations(browser));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(380, 800));
         violations.put("narrow Korean list", AccessibilityAudit.violations(browser));
+        browser.get(baseUrl + "/oauth2/connected");
+        violations.put("the page the provider returns to", AccessibilityAudit.violations(browser));
 
         violations.values().removeIf(List::isEmpty);
         assertEquals(Map.of(), violations);

@@ -14,21 +14,28 @@ import java.util.Objects;
  * Address literals are parsed, never looked up (see {@link HostForm}); names are looked up off the event
  * loop, and refused when ANY of their addresses is refused, so that a name cannot smuggle an internal address
  * next to a public one. The caller connects to exactly the returned address: there is no second lookup for a
- * rebinding DNS server to answer differently.
+ * rebinding DNS server to answer differently. A name's addresses are remembered for a few seconds
+ * ({@link RecentLookups}) and checked again on every use.
  */
 public final class EgressResolver {
     private final Vertx vertx;
     private final EgressPolicy policy;
     private final HostLookup lookup;
+    private final RecentLookups recent;
 
     public EgressResolver(Vertx vertx, EgressPolicy policy) {
         this(vertx, policy, HostLookup.system());
     }
 
     public EgressResolver(Vertx vertx, EgressPolicy policy, HostLookup lookup) {
+        this(vertx, policy, lookup, new RecentLookups());
+    }
+
+    EgressResolver(Vertx vertx, EgressPolicy policy, HostLookup lookup, RecentLookups recent) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.recent = Objects.requireNonNull(recent, "recent");
     }
 
     /**
@@ -46,7 +53,12 @@ public final class EgressResolver {
             return checked(host, List.of(literal.address()));
         }
         String name = ((HostForm.Name) form).name();
+        List<InetAddress> known = recent.get(name);
+        if (known != null) {
+            return checked(name, known);
+        }
         return vertx.<List<InetAddress>>executeBlocking(() -> lookup.lookup(name), false)
+                .onSuccess(addresses -> recent.put(name, addresses))
                 .recover(failure -> Future.failedFuture(new ProviderUnreachableException(
                         "the provider host " + name + " could not be resolved"
                                 + (failure instanceof UnknownHostException ? "" : ": " + failure.getClass().getSimpleName()))))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,36 @@ class EgressResolverTest {
                 table(Map.of("dms.acme.example", List.of("93.184.215.14", "[2606:4700::1111]")), asked));
         assertEquals("93.184.215.14", Await.result(resolver.resolve("DMS.acme.example.")).getHostAddress());
         assertEquals(List.of("dms.acme.example"), asked, "one lookup, of the normalized name");
+    }
+
+    @Test
+    void aNameIsLookedUpOnceInALifetimeAndItsAddressesCheckedAtEveryUse() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        AtomicLong now = new AtomicLong();
+        HostLookup names = table(Map.of("dms.acme.example", List.of("93.184.215.14"),
+                "sneaky.example", List.of("169.254.169.254")), asked);
+        EgressResolver resolver = new EgressResolver(vertx, EgressPolicy.strict(), names, new RecentLookups(now::get));
+
+        assertEquals("93.184.215.14", Await.result(resolver.resolve("dms.acme.example")).getHostAddress());
+        assertEquals("93.184.215.14", Await.result(resolver.resolve("dms.acme.example")).getHostAddress());
+        Await.failure(resolver.resolve("sneaky.example"), ProviderAddressBlockedException.class);
+        Await.failure(resolver.resolve("sneaky.example"), ProviderAddressBlockedException.class);
+        assertEquals(List.of("dms.acme.example", "sneaky.example"), asked, "one lookup each, every use checked");
+
+        now.addAndGet(RecentLookups.LIFETIME.toNanos());
+        Await.result(resolver.resolve("dms.acme.example"));
+        assertEquals(List.of("dms.acme.example", "sneaky.example", "dms.acme.example"), asked, "looked up again");
+    }
+
+    @Test
+    void aFailedLookupIsAskedAgainNextTime() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        EgressResolver resolver = new EgressResolver(vertx, EgressPolicy.strict(), table(Map.of(), asked));
+
+        Await.failure(resolver.resolve("nowhere.example"), ProviderUnreachableException.class);
+        Await.failure(resolver.resolve("nowhere.example"), ProviderUnreachableException.class);
+
+        assertEquals(List.of("nowhere.example", "nowhere.example"), asked);
     }
 
     @Test

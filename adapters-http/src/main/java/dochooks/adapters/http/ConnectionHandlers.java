@@ -40,8 +40,6 @@ final class ConnectionHandlers {
      */
     private static final String CONSOLE_HANDOVER = "<script type=\"module\" src=\"" + ConsoleHandlers.ROOT
             + "connected.js\"></script>\n";
-    /** What the page may load: nothing but this server's own resources (no inline script or style). */
-    static final String CONNECTED_PAGE_POLICY = "default-src 'self'";
 
     private final ConnectionUseCases useCases;
     private final ExistenceFirst inputs;
@@ -139,11 +137,7 @@ final class ConnectionHandlers {
                 + "</p>\n</main>\n</body>\n</html>\n";
         HttpServerResponse response = ctx.response();
         noStore(response);
-        response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                .putHeader("Content-Security-Policy", CONNECTED_PAGE_POLICY)
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("X-Frame-Options", "DENY")
+        BrowserPageHeaders.apply(response).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .putHeader(HttpHeaders.VARY, "Accept-Language")
                 .end(page);

@@ -20,8 +20,6 @@ final class ConsoleHandlers {
     static final String ROOT = "/console/";
     static final String ASSET = "/console/{asset}";
     static final String SETTINGS = "/console/settings.json";
-    /** Same-origin scripts and styles only: no inline script, style or handler can run, nothing from elsewhere. */
-    static final String POLICY = "default-src 'self'";
     private static final String PAGE = "index.html";
     /** The language attribute the page is written with, replaced by the negotiated one. */
     private static final String DEFAULT_LANG_ATTRIBUTE = "<html lang=\"en\">";
@@ -57,7 +55,7 @@ final class ConsoleHandlers {
 
     /** {@code GET /console/settings.json}: what the add form shows before anything is saved. */
     void settings(RoutingContext ctx) {
-        secured(ctx.response()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(settings);
+        BrowserPageHeaders.apply(ctx.response()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(settings);
     }
 
     /** {@code GET /console/{asset}}: a style sheet or a script module; any other name is not found. */
@@ -79,7 +77,7 @@ final class ConsoleHandlers {
     }
 
     private static void serve(RoutingContext ctx, ConsoleAsset asset) {
-        HttpServerResponse response = secured(ctx.response())
+        HttpServerResponse response = BrowserPageHeaders.apply(ctx.response())
                 .putHeader(HttpHeaders.ETAG, asset.etag())
                 // revalidated on every use, so a new version of the console is seen at once
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -89,12 +87,5 @@ final class ConsoleHandlers {
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, asset.contentType()).end(asset.bytes());
-    }
-
-    private static HttpServerResponse secured(HttpServerResponse response) {
-        return response.putHeader("Content-Security-Policy", POLICY)
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("X-Frame-Options", "DENY");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dochooks.adapters.persistence.DatabaseConnection;
 import dochooks.adapters.persistence.testing.EmbeddedPostgresFixture;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole server, composed by bootstrap, over HTTP, on an external (fixture) PostgreSQL. */
 class IntegrationsApiSystemIT {
@@ -117,5 +120,34 @@ class IntegrationsApiSystemIT {
     static JsonObject apiKeyIntegration(String name) {
         return new JsonObject().put("name", name).put("baseApiUrl", "https://files.example.com/api")
                 .put("authType", "ApiKey").put("apiKey", "key-" + name + "-0123456789");
+    }
+
+    /**
+     * Half of a surrogate pair has no UTF-8 form: stored, the database driver wrote other characters in its place
+     * (once a control character the name's own rule then refused on every read, so the tenant's list failed with
+     * 500 ever after). Every text field refuses it, and nothing is stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "baseApiUrl", "requestParameters", "authenticationUrl", "tokenEndpointUrl", "clientId",
+            "clientSecret"})
+    void halfASurrogatePairIsRefusedInEveryTextFieldAndNothingIsStored(String field) {
+        ApiClient admin = client("surrogates-" + field, "root", true);
+        JsonObject integration = new JsonObject().put("name", "Acme DMS").put("baseApiUrl", "https://dms.acme.example/api")
+                .put("requestParameters", "a=b").put("authType", "OAuth2")
+                .put("authenticationUrl", "https://dms.acme.example/oauth/authorize")
+                .put("tokenEndpointUrl", "https://dms.acme.example/oauth/token").put("clientId", "wf-123")
+                .put("clientSecret", "s3cr3t-value-c0de");
+        // the JSON escape, so that the server's parser, not this client's encoder, makes the lone surrogate
+        String body = integration.encode().replace("\"" + field + "\":\"" + integration.getString(field) + "\"",
+                "\"" + field + "\":\"" + integration.getString(field) + "\\ud800\u251c\"");
+
+        HttpResponse<String> refused = admin.post("/api/v1/integrations", body);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonArray errors = new JsonObject(refused.body()).getJsonArray("errors");
+        assertEquals(field, errors.getJsonObject(0).getString("field"), refused.body());
+        HttpResponse<String> list = admin.get("/api/v1/integrations");
+        assertEquals(200, list.statusCode(), list.body());
+        assertEquals(0, new JsonObject(list.body()).getJsonArray("items").size());
     }
 }

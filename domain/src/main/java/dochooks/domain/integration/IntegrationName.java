@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The display name of an integration, in any script. Stored stripped of surrounding Unicode
- * whitespace and NFC-normalized; 1–120 code points, no control or bidi-control characters.
+ * whitespace and NFC-normalized; 1–120 code points of valid Unicode, no control or bidi-control characters.
  * Two names clash within a tenant when their {@link #comparisonKey()}s are equal.
  */
 public record IntegrationName(String value) {
@@ -17,6 +17,9 @@ public record IntegrationName(String value) {
     public IntegrationName {
         if (value == null) {
             throw new InvalidValueException(Rule.REQUIRED);
+        }
+        if (Text.hasUnpairedSurrogate(value)) {
+            throw new InvalidValueException(Rule.UNPAIRED_SURROGATE);
         }
         value = Normalizer.normalize(Text.stripUnicodeWhitespace(value), Normalizer.Form.NFC);
         if (value.isEmpty()) {

@@ -65,6 +65,9 @@ public record ProviderUrl(String value) {
         if (Text.length(raw) > MAX_LENGTH) { // characters are code points, as for every other length rule
             throw new InvalidValueException(Rule.MAX_LENGTH, MAX_LENGTH);
         }
+        if (Text.hasUnpairedSurrogate(raw)) { // no UTF-8 form: the database driver would store other characters
+            throw new InvalidValueException(Rule.UNPAIRED_SURROGATE);
+        }
         ProviderUrl url = new ProviderUrl(raw);
         if (!policy.allowsScheme(url.uri().getScheme().toLowerCase(Locale.ROOT))) {
             throw new InvalidValueException(Rule.URL_SCHEME, policy.allowedSchemes());

@@ -2,6 +2,7 @@ package dochooks.domain.integration;
 
 import dochooks.domain.validation.InvalidValueException;
 import dochooks.domain.validation.Rule;
+import dochooks.domain.validation.Text;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,6 +51,9 @@ public record RequestParameters(List<Parameter> parameters) {
     public static RequestParameters parse(String raw) {
         if (raw == null || raw.isEmpty()) {
             return NONE;
+        }
+        if (Text.hasUnpairedSurrogate(raw)) { // it would be percent-encoded as "?", silently another value
+            throw new InvalidValueException(Rule.UNPAIRED_SURROGATE);
         }
         List<Parameter> parsed = new java.util.ArrayList<>();
         for (String pair : raw.split("&", -1)) {

@@ -13,6 +13,7 @@ public enum Rule {
     ONE_OF("must be one of {0}"),
     LENGTH("must be {0} to {1} characters long"),
     MAX_LENGTH("must be at most {0} characters long"),
+    UNPAIRED_SURROGATE("must be valid Unicode text (it holds half of a surrogate pair)"),
     CONTROL_CHARACTERS("must not contain control characters"),
     BIDI_CONTROL_CHARACTERS("must not contain bidirectional control characters"),
     URL_NOT_ABSOLUTE("must be an absolute URL with a host"),

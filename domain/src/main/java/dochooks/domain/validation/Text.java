@@ -5,6 +5,23 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * Whether {@code value} holds half of a surrogate pair: not Unicode text, so it has no UTF-8 form, and a
+     * driver writing it would have to invent bytes (Netty's encoder turns it and the next character into
+     * something else, once a control character). Such text is refused, never stored.
+     */
+    public static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean hasControlCharacter(String value) {
         return value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL);
     }
@@ -47,6 +64,9 @@ public final class Text {
         int length = length(value);
         if (length < 1 || length > max) {
             throw new InvalidValueException(Rule.LENGTH, 1, max);
+        }
+        if (hasUnpairedSurrogate(value)) {
+            throw new InvalidValueException(Rule.UNPAIRED_SURROGATE);
         }
         if (hasControlCharacter(value)) {
             throw new InvalidValueException(Rule.CONTROL_CHARACTERS);

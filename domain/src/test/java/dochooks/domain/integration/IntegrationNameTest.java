@@ -84,6 +84,13 @@ class IntegrationNameTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Acme\uD800\u251C", "\uDC00Acme", "Acme DMS\uD83D"})
+    void refusesHalfASurrogatePair(String name) {
+        // stored, the driver would write other characters in its place (here once a control character)
+        assertRefused(Rule.UNPAIRED_SURROGATE, () -> new IntegrationName(name));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069})
     void refusesBidiControlCharacters(int bidiControl) {
         String name = "Acme" + Character.toString(bidiControl) + "DMS";

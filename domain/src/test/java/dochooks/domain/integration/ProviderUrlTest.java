@@ -170,4 +170,11 @@ class ProviderUrlTest {
     void originOfAnIpv6Host() {
         assertEquals("https://[::1]:8443", ProviderUrl.baseApiUrl("https://[::1]:8443/api", HTTPS_ONLY).origin());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://dms.acme.example/api\uD800\u251C", "https://dms.acme.example/\uDC00"})
+    void refusesHalfASurrogatePair(String raw) {
+        assertRefused(Rule.UNPAIRED_SURROGATE, () -> ProviderUrl.baseApiUrl(raw, HTTPS_ONLY));
+        assertRefused(Rule.UNPAIRED_SURROGATE, () -> ProviderUrl.endpoint(raw, HTTPS_ONLY));
+    }
 }

@@ -174,4 +174,10 @@ class RequestParametersTest {
     void encodesAValueOnItsOwnForCallersThatBuildQueries() {
         assertEquals("a%20b%2Bc%26d%3De%C3%A9~", RequestParameters.encode("a b+c&d=eé~"));
     }
+
+    @Test
+    void refusesHalfASurrogatePairRatherThanStoreAQuestionMark() {
+        assertRefused(Rule.UNPAIRED_SURROGATE, () -> RequestParameters.parse("scope=read\uD800\u1FA4"));
+        assertRefused(Rule.UNPAIRED_SURROGATE, () -> RequestParameters.parse("\uDC00=1"));
+    }
 }
